@@ -1,0 +1,73 @@
+package org.heavytail.datasets;
+
+import java.util.Arrays;
+
+/**
+ * A data set held as plain arrays: {@code n} examples, each of shape {@code exampleShape}, stored
+ * row-major one after another in {@code features}; integer class labels in {@code labels}
+ * (classification) or real targets in {@code targets} (regression; {@code labels} is then empty).
+ *
+ * <p>Normalisation is stated by the producer (e.g. images scaled to [0, 1] by dividing bytes by
+ * 255). Arrays are shared, not copied: treat them as read-only.
+ *
+ * @param features n × prod(exampleShape) values, row-major
+ * @param labels class index per example, in [0, numClasses), or length 0 for regression
+ * @param targets target per example for regression (n × targetDim), or length 0
+ * @param exampleShape shape of one example, e.g. {1, 28, 28} for MNIST (C, H, W)
+ * @param numClasses number of classes, 0 for regression
+ */
+public record ArrayData(
+    float[] features, int[] labels, float[] targets, long[] exampleShape, int numClasses) {
+
+  /** Validates that the arrays agree with each other. */
+  public ArrayData {
+    long per = exampleSize(exampleShape);
+    if (per <= 0 || features.length % per != 0) {
+      throw new IllegalArgumentException(
+          "features length " + features.length + " is not a multiple of the example size " + per
+              + " for shape " + Arrays.toString(exampleShape));
+    }
+    int n = (int) (features.length / per);
+    if (labels.length != 0 && labels.length != n) {
+      throw new IllegalArgumentException(
+          "labels length " + labels.length + " does not match the " + n + " examples");
+    }
+    if (targets.length != 0 && targets.length % n != 0) {
+      throw new IllegalArgumentException(
+          "targets length " + targets.length + " is not a multiple of the " + n + " examples");
+    }
+  }
+
+  /** Number of examples. */
+  public int size() {
+    return (int) (features.length / exampleSize(exampleShape));
+  }
+
+  /** Number of values in one example: the product of {@code exampleShape}. */
+  public int exampleSize() {
+    return (int) exampleSize(exampleShape);
+  }
+
+  /** The first {@code n} examples (a copy), or this object when {@code n >= size()}. */
+  public ArrayData head(int n) {
+    if (n >= size()) {
+      return this;
+    }
+    int per = exampleSize();
+    int targetDim = targets.length == 0 ? 0 : targets.length / size();
+    return new ArrayData(
+        Arrays.copyOf(features, n * per),
+        labels.length == 0 ? labels : Arrays.copyOf(labels, n),
+        targets.length == 0 ? targets : Arrays.copyOf(targets, n * targetDim),
+        exampleShape.clone(),
+        numClasses);
+  }
+
+  private static long exampleSize(long[] shape) {
+    long p = 1;
+    for (long s : shape) {
+      p *= s;
+    }
+    return p;
+  }
+}

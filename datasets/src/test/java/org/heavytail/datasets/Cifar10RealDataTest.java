@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +53,15 @@ class Cifar10RealDataTest {
     assertTrue(seconds < 5, "cached test load took " + seconds + " s");
     ArrayData again = DataSets.load(DataSetId.CIFAR10, Split.TRAIN, loc);
     assertArrayEquals(train.features(), again.features());
+
+    // the verifier reads the same cache: both splits and the archive's SHA-256 are OK
+    List<DataVerifier.Row> rows = DataVerifier.of(loc).verify(DataSetId.CIFAR10);
+    assertEquals(3, rows.size(), rows.toString());
+    for (DataVerifier.Row r : rows) {
+      assertEquals(DataVerifier.Status.OK, r.status(), r.toString());
+    }
+    assertEquals(50_000, rows.get(0).count());
+    assertEquals("3x32x32", rows.get(0).shape());
+    assertEquals("sha256 cifar10-jpeg.tar.gz", rows.get(2).item());
   }
 }

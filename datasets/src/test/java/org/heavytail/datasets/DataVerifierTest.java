@@ -81,7 +81,8 @@ class DataVerifierTest {
     Row train = rows.get("mnist train");
     assertEquals(Status.FAILED, train.status());
     assertTrue(train.detail().contains("train-images-idx3-ubyte.gz"), train.detail());
-    assertTrue(train.detail().matches("(?s).*byte offset \\d+ of the decompressed data.*"),
+    assertTrue(train.detail().matches(
+        "(?s).*byte offset \\d+ \\(data, truncated\\): the decompressed data end here.*"),
         train.detail());
     Row test = rows.get("mnist test");
     assertEquals(Status.FAILED, test.status());

@@ -24,6 +24,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -220,6 +223,11 @@ public final class ImageFolder {
     int per = channels * height * width;
     byte[] pixels = new byte[Math.multiplyExact(n, per)];
     int[] labels = new int[n];
+    // a progress bar for long decodes, only on a terminal
+    ProgressBar bar = n >= 5000 && System.console() != null
+        ? new ProgressBarBuilder().setTaskName("decoding images").setInitialMax(n)
+            .setStyle(ProgressBarStyle.ASCII).build()
+        : null;
     try {
       IntStream.range(0, n)
           .parallel()
@@ -230,12 +238,19 @@ public final class ImageFolder {
                 try {
                   byte[] bytes = s.bytes() != null ? s.bytes() : Files.readAllBytes(s.path());
                   decodeInto(s.path(), bytes, pixels, i * per);
+                  if (bar != null) {
+                    bar.step();
+                  }
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
               });
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } finally {
+      if (bar != null) {
+        bar.close();
+      }
     }
     int numClasses = classes != null ? classes.size()
         : (int) Arrays.stream(labels).max().orElse(-1) + 1;

@@ -94,22 +94,41 @@ public final class Cifar10 {
       throw new java.io.FileNotFoundException(
           dir + ": no CIFAR-10 files; expected " + expectedFiles());
     }
-    Path cached = ensureCache(archive, cacheDir);
-    return CifarBinary.read(cached, split);
+    Path target = cacheFolder(archive, cacheDir);
+    if (isCached(target)) {
+      return CifarBinary.read(target, split);
+    }
+    Map<String, ImageBytes> splits = decodeArchive(archive);
+    try {
+      writeCache(archive, target, splits);
+    } catch (IOException e) {
+      LOG.warn("cannot write the CIFAR-10 cache {} ({}); the archive will be decoded again next"
+          + " time", target, e.toString());
+    }
+    return splits.get(splitName(split));
   }
 
   /**
    * The cache folder for an archive, decoding the archive into it first when absent.
    *
    * @return a folder holding the six batch files
+   * @throws IOException when the archive is malformed or the cache cannot be written
    */
   public static Path ensureCache(Path archive, Path cacheDir) throws IOException {
     Path target = cacheFolder(archive, cacheDir);
-    if (CifarBinary.findFolder(target, Split.TRAIN) != null
-        && CifarBinary.findFolder(target, Split.TEST) != null) {
-      return target;
+    if (!isCached(target)) {
+      writeCache(archive, target, decodeArchive(archive));
     }
-    LOG.info("decoding {} into the cache {} (once)", archive, target);
+    return target;
+  }
+
+  private static boolean isCached(Path target) {
+    return CifarBinary.findFolder(target, Split.TRAIN) != null
+        && CifarBinary.findFolder(target, Split.TEST) != null;
+  }
+
+  private static Map<String, ImageBytes> decodeArchive(Path archive) throws IOException {
+    LOG.info("decoding {} (once; the result is cached)", archive);
     long t0 = System.nanoTime();
     Map<String, ImageBytes> splits = ImageFolder.cifar10().readArchive(archive);
     for (Split s : Split.values()) {
@@ -119,6 +138,14 @@ public final class Cifar10 {
                 + splits.keySet() + ")", "train/ and test/ class folders");
       }
     }
+    LOG.info("decoded {} in {} s", archive.getFileName(),
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+    return splits;
+  }
+
+  /** Writes both splits to a temporary sibling folder, then renames it to {@code target}. */
+  private static void writeCache(Path archive, Path target, Map<String, ImageBytes> splits)
+      throws IOException {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
     try {
@@ -134,16 +161,13 @@ public final class Cifar10 {
       } catch (FileAlreadyExistsException | DirectoryNotEmptyException
           | AtomicMoveNotSupportedException e) {
         // another process filled the cache first, or the file system cannot move atomically
-        if (CifarBinary.findFolder(target, Split.TEST) == null) {
+        if (!isCached(target)) {
           throw e;
         }
       }
     } finally {
       deleteTree(tmp);
     }
-    LOG.info("decoded {} in {} s", archive.getFileName(),
-        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-    return target;
   }
 
   /** The cache folder of an archive: keyed by format version, archive size and mtime. */

@@ -31,6 +31,10 @@ public final class DatasetsBench {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"));
 
+    long c0 = System.nanoTime();
+    DataSets.load(DataSetId.MNIST, Split.TRAIN, loc);
+    System.out.printf(Locale.ROOT, "%-45s %.3f s%n", "MNIST train gz -> float[] (first, cold JVM)",
+        (System.nanoTime() - c0) / 1e9);
     double[] mnist = new double[reps];
     for (int w = 0; w < 5; w++) {
       DataSets.load(DataSetId.MNIST, Split.TRAIN, loc);

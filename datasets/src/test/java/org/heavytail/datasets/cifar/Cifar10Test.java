@@ -49,6 +49,18 @@ class Cifar10Test {
   }
 
   @Test
+  void unwritableCacheStillLoads() throws Exception {
+    Path set = tmp.resolve("data/cifar10");
+    Files.createDirectories(set);
+    FolderTestImages.writeTarGz(set.resolve(Cifar10.JPEG_ARCHIVE), Map.of(
+        "train/cat/0.png", FolderTestImages.png(FolderTestImages.pattern(32, 32, 1)),
+        "test/dog/0.png", FolderTestImages.png(FolderTestImages.pattern(32, 32, 2))));
+    Path notADir = Files.writeString(tmp.resolve("file"), "x");
+    assertEquals(3, Cifar10.load(set, Split.TRAIN, notADir).labels()[0]);
+    assertEquals(5, Cifar10.load(set, Split.TEST, notADir).labels()[0]);
+  }
+
+  @Test
   void binaryWinsOverFolder() throws Exception {
     Path set = tmp.resolve("set");
     FolderTestImages.writePng(set, "test", "cat", "a", 32, 32, 0);

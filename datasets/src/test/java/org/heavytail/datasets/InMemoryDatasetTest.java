@@ -109,6 +109,37 @@ class InMemoryDatasetTest {
   }
 
   @Test
+  void byteBackedDatasetGivesTheSameBatchesAsFloats() throws Exception {
+    byte[] px = new byte[5 * 4];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) (i * 13);
+    }
+    ImageBytes img = new ImageBytes(px, new int[] {4, 3, 2, 1, 0}, new long[] {1, 2, 2}, 5);
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      InMemoryDataset fromBytes =
+          InMemoryDataset.builder(img).setShuffledSampling(2, 9).build();
+      InMemoryDataset fromFloats =
+          InMemoryDataset.builder(img.toArrayData()).setShuffledSampling(2, 9).build();
+      var a = fromBytes.getData(m).iterator();
+      var b = fromFloats.getData(m).iterator();
+      int batches = 0;
+      while (a.hasNext()) {
+        try (Batch x = a.next(); Batch y = b.next()) {
+          assertArrayEquals(y.getData().head().toFloatArray(), x.getData().head().toFloatArray());
+          assertArrayEquals(y.getLabels().head().toFloatArray(),
+              x.getLabels().head().toFloatArray());
+          batches++;
+        }
+      }
+      assertFalse(b.hasNext());
+      assertEquals(3, batches);
+      Record r = fromBytes.get(m, 1);
+      assertEquals(((4 * 13) & 0xFF) / 255f, r.getData().head().toFloatArray()[0]);
+      assertEquals(3f, r.getLabels().head().getFloat());
+    }
+  }
+
+  @Test
   void labelsWorkWithSoftmaxCrossEntropyAndTargetsAreMatrices() throws Exception {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       InMemoryDataset ds = InMemoryDataset.builder(tagged(6)).setSampling(6, false).build();

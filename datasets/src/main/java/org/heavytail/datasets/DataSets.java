@@ -43,6 +43,19 @@ public final class DataSets {
   }
 
   /**
+   * A DJL dataset builder over a split, backed by its raw bytes (normalised per batch as
+   * {@code byte / 255}); set the sampling, e.g. {@code .setShuffledSampling(128, seed)}, and
+   * optionally {@code .optSubset(n)}, then {@code build()}.
+   *
+   * @throws DataSetNotFoundException naming the folders tried and the files expected
+   * @throws DataFormatException when a file is malformed
+   */
+  public static InMemoryDataset.Builder djlBuilder(DataSetId id, Split split,
+      DataLocation location) throws IOException {
+    return InMemoryDataset.builder(loadBytes(id, split, location));
+  }
+
+  /**
    * Loads a split as raw bytes, as stored on disk (no normalisation).
    *
    * @throws DataSetNotFoundException naming the folders tried and the files expected

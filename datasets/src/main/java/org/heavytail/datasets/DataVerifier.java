@@ -125,7 +125,18 @@ public final class DataVerifier {
       return new Row(id.folderName(), item, Status.FAILED, b.size(), shape, dir,
           "count " + b.size() + "; expected " + want);
     }
-    String how = id == DataSetId.CIFAR10 ? Cifar10.layout(dir, split) + ", " : "";
+    String how = "";
+    if (id == DataSetId.CIFAR10) {
+      how = Cifar10.layout(dir, split) + ", ";
+      if (how.startsWith("archive")) {
+        try {
+          how = "archive decoded into " + Cifar10.cacheFolder(dir.resolve(Cifar10.JPEG_ARCHIVE),
+              location.cacheDir()) + ", ";
+        } catch (IOException e) {
+          // keep the short form
+        }
+      }
+    }
     return new Row(id.folderName(), item, Status.OK, b.size(), shape, dir,
         String.format(Locale.ROOT, "%slabels 0..%d, read in %.2f s", how, b.numClasses() - 1,
             sec));

@@ -50,11 +50,11 @@ public final class IdxReader {
   }
 
   private static IdxArray read(Path file, boolean gz, InputStream in) throws IOException {
-    String where = gz ? " of the decompressed data" : "";
+    long gzSize = gz ? Files.size(file) : -1;
     byte[] head = new byte[4];
     int got = readFully(file, in, head, 0, 4);
     if (got < 4) {
-      throw truncated(file, got, "header", 4, where);
+      throw truncated(file, got, "header", 4, gzSize);
     }
     int magic = ((head[0] & 0xFF) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8)
         | (head[3] & 0xFF);
@@ -78,7 +78,7 @@ public final class IdxReader {
     byte[] dimBytes = new byte[4 * rank];
     got = readFully(file, in, dimBytes, 0, dimBytes.length);
     if (got < dimBytes.length) {
-      throw truncated(file, 4 + got, "header dimensions", 4 + 4 * rank, where);
+      throw truncated(file, 4 + got, "header dimensions", 4 + 4 * rank, gzSize);
     }
     int[] dims = new int[rank];
     long size = 1;
@@ -101,7 +101,7 @@ public final class IdxReader {
     byte[] data = new byte[(int) size];
     got = readFully(file, in, data, 0, data.length);
     if (got < data.length) {
-      throw truncated(file, header + got, "data", header + size, where);
+      throw truncated(file, header + got, "data", header + size, gzSize);
     }
     int extra = in.read();
     if (extra >= 0) {
@@ -136,13 +136,20 @@ public final class IdxReader {
     return n;
   }
 
+  /**
+   * A truncation error at {@code offset}; for gzipped files offsets count decompressed bytes and
+   * the message also gives the size of the .gz file.
+   */
   private static DataFormatException truncated(
-      Path file, long offset, String part, long expectedTotal, String where) {
-    String what = where.isEmpty() ? "the file ends" : "the decompressed data end";
+      Path file, long offset, String part, long expectedTotal, long gzSize) {
+    boolean gz = gzSize >= 0;
+    String found = (gz ? "the decompressed data end" : "the file ends") + " here, "
+        + (expectedTotal - offset) + " bytes short"
+        + (gz ? " (the .gz file itself has " + gzSize + " bytes)" : "");
     return new DataFormatException(
-        file, offset, part + ", truncated",
-        what + " here, " + (expectedTotal - offset) + " bytes short",
-        expectedTotal + " bytes" + where + " as declared by the header");
+        file, offset, part + ", truncated", found,
+        expectedTotal + " bytes" + (gz ? " of decompressed data" : "")
+            + " as declared by the header");
   }
 
   private static String typeName(int type) {

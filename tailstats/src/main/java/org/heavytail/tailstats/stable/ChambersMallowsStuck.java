@@ -84,8 +84,7 @@ final class ChambersMallowsStuck {
           double w = rng.nextExponential();
           double av = alpha * v;
           double e =
-              (oneMinusAlpha * (Math.log(Math.cos(v - av)) - Math.log(w)) - Math.log(Math.cos(v)))
-                  * invAlpha;
+              (oneMinusAlpha * Math.log(Math.cos(v - av) / w) - Math.log(Math.cos(v))) * invAlpha;
           return Math.sin(av) * Math.exp(e);
         }
       case GENERAL:
@@ -94,8 +93,7 @@ final class ChambersMallowsStuck {
           double w = rng.nextExponential();
           double avb = alpha * v + b;
           double e =
-              (oneMinusAlpha * (Math.log(Math.cos(v - avb)) - Math.log(w)) - Math.log(Math.cos(v)))
-                  * invAlpha;
+              (oneMinusAlpha * Math.log(Math.cos(v - avb) / w) - Math.log(Math.cos(v))) * invAlpha;
           return s * Math.sin(avb) * Math.exp(e);
         }
       default:

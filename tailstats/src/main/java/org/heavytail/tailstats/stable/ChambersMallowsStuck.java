@@ -65,7 +65,7 @@ final class ChambersMallowsStuck {
       s = 1;
     } else {
       path = Path.GENERAL;
-      double bt = beta * Math.tan(HALF_PI * alpha);
+      double bt = beta * NolanIntegral.tanPiAlphaHalf(alpha);
       b = Math.atan(bt);
       s = Math.pow(1 + bt * bt, 1 / (2 * alpha));
     }

@@ -140,11 +140,15 @@ public final class McCullochEstimator implements TailIndexEstimator {
   McCullochFit fromQuantiles(double[] q, long n) {
     double iqr = q[3] - q[1];
     double range = q[4] - q[0];
+    if (!(range > 0)) {
+      throw new IllegalArgumentException(
+          NAME + ": all " + n + " samples equal " + q[2] + " between their 5% and 95% quantiles;"
+              + " found 1 distinct value there, needed at least 2");
+    }
     if (!(iqr > 0)) {
       throw new IllegalArgumentException(
-          NAME + ": the interquartile range of the " + n + " samples is 0 (found at most "
-              + (range > 0 ? "a few" : "1") + " distinct values in the middle half; needed a"
-              + " positive q.75 − q.25, i.e. at least 2 distinct values there)");
+          NAME + ": the interquartile range of the " + n + " samples is 0 (more than half of them"
+              + " equal " + q[2] + "); needed q.75 > q.25");
     }
     double nuA = range / iqr;
     double nuB = (q[4] + q[0] - 2 * q[2]) / range;

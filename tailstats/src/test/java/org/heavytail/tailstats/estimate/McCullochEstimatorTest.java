@@ -162,7 +162,15 @@ class McCullochEstimatorTest {
     IllegalArgumentException eq =
         assertThrows(IllegalArgumentException.class, () -> est.estimate(same));
     assertTrue(eq.getMessage().contains("mcculloch"), eq.getMessage());
-    assertTrue(eq.getMessage().contains("100 samples"), eq.getMessage());
+    assertTrue(eq.getMessage().contains("all 100 samples equal 3.0"), eq.getMessage());
+    double[] mostlyZero = new double[100];
+    for (int i = 0; i < 10; i++) {
+      mostlyZero[i] = i + 1;
+    }
+    IllegalArgumentException iqr =
+        assertThrows(IllegalArgumentException.class, () -> est.estimate(mostlyZero));
+    assertTrue(iqr.getMessage().contains("interquartile range of the 100 samples is 0"),
+        iqr.getMessage());
     assertThrows(IllegalArgumentException.class, () -> McCullochEstimator.of(1.5));
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
 import org.heavytail.tailstats.estimate.CharacteristicFunctionEstimator;
 import org.heavytail.tailstats.estimate.HillEstimator;
+import org.heavytail.tailstats.estimate.McCullochEstimator;
 import org.heavytail.tailstats.estimate.TailIndexEstimate;
 import org.heavytail.tailstats.estimate.TailIndexEstimator;
 import org.heavytail.tailstats.io.CsvColumn;
@@ -41,13 +42,14 @@ import tech.tablesaw.table.TableSlice;
  *   <li>{@link #estimateAll} runs several methods on one sample; {@link #estimateFile} reads a
  *       {@code .npy} (float32/float64, any shape, flattened) or a CSV column first.
  * </ul>
- * Method names: {@code block-sum}, {@code hill}, {@code charfn}, and {@code all}.
+ * Method names: {@code block-sum}, {@code hill}, {@code mcculloch}, {@code charfn}, and
+ * {@code all}.
  */
 public final class TailIndex {
 
   /** Methods run by {@code all}, in order. */
   public static final List<String> ALL = List.of(BlockSumEstimator.NAME, HillEstimator.NAME,
-      CharacteristicFunctionEstimator.NAME);
+      McCullochEstimator.NAME, CharacteristicFunctionEstimator.NAME);
 
   private TailIndex() {}
 
@@ -59,6 +61,11 @@ public final class TailIndex {
   /** α̂ by Hill's estimator with the double-bootstrap k, as a Tablesaw aggregate. */
   public static NumericAggregateFunction hill() {
     return of(HillEstimator.doubleBootstrap());
+  }
+
+  /** α̂ by McCulloch's quantile method, as a Tablesaw aggregate. */
+  public static NumericAggregateFunction mcculloch() {
+    return of(McCullochEstimator.of());
   }
 
   /** α̂ by Koutrouvelis' characteristic-function regression, as a Tablesaw aggregate. */
@@ -176,6 +183,7 @@ public final class TailIndex {
     m.put(BlockSumEstimator.NAME, () -> blockSizes.length == 0 ? BlockSumEstimator.of()
         : BlockSumEstimator.of(blockSizes));
     m.put(HillEstimator.NAME, HillEstimator::doubleBootstrap);
+    m.put(McCullochEstimator.NAME, McCullochEstimator::of);
     m.put(CharacteristicFunctionEstimator.NAME, CharacteristicFunctionEstimator::of);
     return m;
   }

@@ -22,22 +22,23 @@ class BlockSumEstimatorTest {
   @TempDir Path dir;
 
   /**
-   * n = 2·10⁵, seed 1. Tolerance 0.05: the 20-seed study at n = 10⁶ (benchmarks/estimators.md)
-   * gives a spread (sd) of at most 0.008 for the grid median; at n = 2·10⁵ the sd scales by √5
-   * to at most 0.018, so 0.05 is about 3 sd.
+   * n = 2·10⁵, seed 1. The 20-seed study at n = 10⁶ (benchmarks/estimators.md) gives a spread
+   * (sd) of at most 0.0038 for the grid median and 0.025 for Şimşekli's m (1000 blocks); at
+   * n = 2·10⁵ these scale by about √5 to 0.0085 and (500 blocks of 400) about 0.035, so the
+   * tolerances 0.03 and 0.1 are about 3.5 and 3 sd.
    */
   @ParameterizedTest
   @ValueSource(doubles = {0.8, 1.2, 1.5, 1.8, 2.0})
   void recoversStableIndex(double alpha) {
     float[] x = Samples.sas(alpha, 200_000, 1);
     TailIndexEstimate e = BlockSumEstimator.of().estimate(x);
-    assertEquals(alpha, e.alpha(), 0.05, e.toString());
+    assertEquals(alpha, e.alpha(), 0.03, e.toString());
     assertTrue(e.ciLow() < e.alpha() && e.alpha() < e.ciHigh(), e.toString());
     assertEquals("bootstrap", e.intervalKind());
     assertEquals(8, ((List<?>) e.parameters().get("alphas")).size());
     assertEquals(alpha >= 1.9, e.gaussianCompatible());
     TailIndexEstimate s = BlockSumEstimator.simsekli().estimate(x);
-    assertEquals(alpha, s.alpha(), 0.08, s.toString());
+    assertEquals(alpha, s.alpha(), 0.1, s.toString());
     assertEquals(400, s.parameters().get("m"), "largest divisor of 200000 not above 447");
   }
 

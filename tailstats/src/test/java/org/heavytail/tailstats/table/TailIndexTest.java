@@ -49,13 +49,14 @@ class TailIndexTest {
   @Test
   void summarizeByGroups() {
     Table t = table();
-    Table s = t.summarize("value", TailIndex.blockSum(), TailIndex.hill()).by("layer", "step");
+    Table s = t.summarize("value", TailIndex.blockSum(), TailIndex.hill(), TailIndex.mcculloch()).by("layer", "step");
     assertEquals(5, s.rowCount());
     DoubleColumn a = s.doubleColumn("block-sum alpha [value]");
     for (int r = 0; r < s.rowCount(); r++) {
       String layer = s.stringColumn("layer").get(r);
       if (layer.equals("a")) {
         assertEquals(1.2, a.get(r), 0.08);
+        assertEquals(1.2, s.doubleColumn("mcculloch alpha [value]").get(r), 0.1);
       } else if (layer.equals("b")) {
         assertEquals(2.0, a.get(r), 0.1);
       } else {

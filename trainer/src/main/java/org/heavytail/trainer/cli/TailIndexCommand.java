@@ -40,7 +40,7 @@ public final class TailIndexCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "block-sum",
       paramLabel = "METHOD",
-      description = "block-sum, hill, charfn or all (comma-separated; default: ${DEFAULT-VALUE}).")
+      description = "block-sum, hill, mcculloch, charfn or all (comma-separated; default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
   @Option(

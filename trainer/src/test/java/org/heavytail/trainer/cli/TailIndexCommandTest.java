@@ -54,15 +54,21 @@ class TailIndexCommandTest {
       double a = o.get("alpha").asDouble();
       assertTrue(o.get("ci_low").asDouble() < a && a < o.get("ci_high").asDouble(), line);
       if (o.get("method").asText().equals("block-sum")) {
-        // tolerance: 4 × the 0.004 spread over 20 seeds at n = 10⁶ (benchmarks/estimators.md)
-        assertEquals(1.5, a, 0.02, line);
+        // grid median at n = 10⁶ (benchmarks/estimators.md): sd 0.0033 over 20 seeds at α = 1.5,
+        // largest |error| 0.009 over 100 runs; 0.015 is about 4.5 sd
+        assertEquals(1.5, a, 0.015, line);
         assertEquals(8, o.get("parameters").get("alphas").size());
       }
       if (o.get("method").asText().equals("charfn")) {
-        assertEquals(1.5, a, 0.02, line);
+        // sd 0.0017 over 20 seeds at α = 1.5, n = 10⁶: 0.01 is about 6 sd
+        assertEquals(1.5, a, 0.01, line);
+      }
+      if (o.get("method").asText().equals("mcculloch")) {
+        // quantile method at n = 10⁶: its sd is a few thousandths (benchmarks/stable.md)
+        assertEquals(1.5, a, 0.03, line);
       }
     }
-    assertEquals(List.of("block-sum", "hill", "charfn"), methods);
+    assertEquals(List.of("block-sum", "hill", "mcculloch", "charfn"), methods);
   }
 
   @Test

@@ -116,21 +116,21 @@ public final class BlockSumAccumulator {
     tailBlocks = new long[k];
   }
 
-  /** An empty accumulator over the default grid with superblocks of 1000 samples. */
+  /** An empty accumulator over the default grid with superblocks of 5000 samples. */
   public static BlockSumAccumulator create() {
     return create(DEFAULT_GRID);
   }
 
   /**
    * An empty accumulator over the given block sizes, with superblocks of c · lcm(m) samples,
-   * c = ⌈512 / lcm⌉, keeping every superblock's statistics.
+   * c = ⌈4096 / lcm⌉, keeping every superblock's statistics.
    */
   public static BlockSumAccumulator create(int... blockSizes) {
     long lcm = 1;
     for (int m : blockSizes) {
       lcm = lcm / gcd(lcm, Math.max(m, 1)) * Math.max(m, 1);
     }
-    return create(blockSizes, (int) Math.max(1, (512 + lcm - 1) / Math.max(lcm, 1)), true);
+    return create(blockSizes, (int) Math.max(1, (4096 + lcm - 1) / Math.max(lcm, 1)), true);
   }
 
   /**
@@ -407,7 +407,7 @@ public final class BlockSumAccumulator {
     }
     for (int j = 0; j < k; j++) {
       int o = off + j * m;
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
       int u = 0;
       for (; u + 8 <= m; u += 8) {
         s0 += x[o + u];
@@ -422,7 +422,7 @@ public final class BlockSumAccumulator {
       for (; u < m; u++) {
         s0 += x[o + u];
       }
-      y[j] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+      y[j] = (((double) s0 + s1) + ((double) s2 + s3)) + (((double) s4 + s5) + ((double) s6 + s7));
     }
   }
 

@@ -38,16 +38,15 @@ public final class LogAbsSum {
     int i = off;
     final int end = off + len;
     for (; i + 48 <= end; i += 48) {
-      for (int r = i; r < i + 48; r += 8) {
-        p0 *= x[r];
-        p1 *= x[r + 1];
-        p2 *= x[r + 2];
-        p3 *= x[r + 3];
-        p4 *= x[r + 4];
-        p5 *= x[r + 5];
-        p6 *= x[r + 6];
-        p7 *= x[r + 7];
-      }
+      // six factors per lane, written out (C2 does not always unroll a short inner loop)
+      p0 *= x[i] * (double) x[i + 8] * x[i + 16] * x[i + 24] * x[i + 32] * x[i + 40];
+      p1 *= x[i + 1] * (double) x[i + 9] * x[i + 17] * x[i + 25] * x[i + 33] * x[i + 41];
+      p2 *= x[i + 2] * (double) x[i + 10] * x[i + 18] * x[i + 26] * x[i + 34] * x[i + 42];
+      p3 *= x[i + 3] * (double) x[i + 11] * x[i + 19] * x[i + 27] * x[i + 35] * x[i + 43];
+      p4 *= x[i + 4] * (double) x[i + 12] * x[i + 20] * x[i + 28] * x[i + 36] * x[i + 44];
+      p5 *= x[i + 5] * (double) x[i + 13] * x[i + 21] * x[i + 29] * x[i + 37] * x[i + 45];
+      p6 *= x[i + 6] * (double) x[i + 14] * x[i + 22] * x[i + 30] * x[i + 38] * x[i + 46];
+      p7 *= x[i + 7] * (double) x[i + 15] * x[i + 23] * x[i + 31] * x[i + 39] * x[i + 47];
       long b0 = Double.doubleToRawLongBits(p0);
       long b1 = Double.doubleToRawLongBits(p1);
       long b2 = Double.doubleToRawLongBits(p2);
@@ -78,6 +77,14 @@ public final class LogAbsSum {
       p7 = Double.longBitsToDouble(b7 & MANT | ONE);
     }
     double p = ((p0 * p1) * (p2 * p3)) * ((p4 * p5) * (p6 * p7));
+    for (; i + 6 <= end; i += 6) {
+      p *= x[i] * (double) x[i + 1] * x[i + 2] * x[i + 3] * x[i + 4] * x[i + 5];
+      long b = Double.doubleToRawLongBits(p);
+      long f = (b >>> 52) & 0x7ff;
+      bad |= (f - 1) | (0x7fe - f);
+      e += f - 1023;
+      p = Double.longBitsToDouble(b & MANT | ONE);
+    }
     for (; i < end; i++) {
       p *= x[i];
       long b = Double.doubleToRawLongBits(p);
@@ -100,12 +107,10 @@ public final class LogAbsSum {
     int i = off;
     final int end = off + len;
     for (; i + 24 <= end; i += 24) {
-      for (int r = i; r < i + 24; r += 4) {
-        p0 *= y[r];
-        p1 *= y[r + 1];
-        p2 *= y[r + 2];
-        p3 *= y[r + 3];
-      }
+      p0 *= y[i] * y[i + 4] * y[i + 8] * y[i + 12] * y[i + 16] * y[i + 20];
+      p1 *= y[i + 1] * y[i + 5] * y[i + 9] * y[i + 13] * y[i + 17] * y[i + 21];
+      p2 *= y[i + 2] * y[i + 6] * y[i + 10] * y[i + 14] * y[i + 18] * y[i + 22];
+      p3 *= y[i + 3] * y[i + 7] * y[i + 11] * y[i + 15] * y[i + 19] * y[i + 23];
       long b0 = Double.doubleToRawLongBits(p0);
       long b1 = Double.doubleToRawLongBits(p1);
       long b2 = Double.doubleToRawLongBits(p2);
@@ -123,6 +128,14 @@ public final class LogAbsSum {
       p3 = Double.longBitsToDouble(b3 & MANT | ONE);
     }
     double p = (p0 * p1) * (p2 * p3);
+    for (; i + 6 <= end; i += 6) {
+      p *= y[i] * y[i + 1] * y[i + 2] * y[i + 3] * y[i + 4] * y[i + 5];
+      long b = Double.doubleToRawLongBits(p);
+      long f = (b >>> 52) & 0x7ff;
+      bad |= (f - 1) | (0x7fe - f);
+      e += f - 1023;
+      p = Double.longBitsToDouble(b & MANT | ONE);
+    }
     for (; i < end; i++) {
       p *= y[i];
       long b = Double.doubleToRawLongBits(p);

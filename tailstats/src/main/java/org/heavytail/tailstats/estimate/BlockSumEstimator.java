@@ -220,7 +220,8 @@ public final class BlockSumEstimator implements TailIndexEstimator {
       label = "grid-median";
     }
     long lcm = lcm(sizes);
-    long multiple = Math.max(1, Math.min((512 + lcm - 1) / lcm, used / (MIN_SUPERBLOCKS * lcm)));
+    // superblocks of about 4096 samples amortize the per-superblock work, but at least 20 of them
+    long multiple = Math.max(1, Math.min((4096 + lcm - 1) / lcm, used / (MIN_SUPERBLOCKS * lcm)));
     BlockSumAccumulator proto = BlockSumAccumulator.create(sizes, (int) multiple,
         sizes.length > 1);
     long length = proto.superblockLength();

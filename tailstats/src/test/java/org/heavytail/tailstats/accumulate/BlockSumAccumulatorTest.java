@@ -48,8 +48,10 @@ class BlockSumAccumulatorTest {
   @Test
   void combineAtSuperblockBoundariesEqualsWhole() {
     BlockSumAccumulator whole = BlockSumAccumulator.create().accept(X);
-    int cut1 = 37_000;
-    int cut2 = 90_000; // multiples of L = 1000
+    int l = whole.superblockLength();
+    assertEquals(5000, l, "default grid: lcm 1000, 5 of them");
+    int cut1 = 7 * l;
+    int cut2 = 18 * l;
     BlockSumAccumulator a = BlockSumAccumulator.create().accept(X, 0, cut1);
     BlockSumAccumulator b = BlockSumAccumulator.create().accept(X, cut1, cut2 - cut1);
     BlockSumAccumulator c = BlockSumAccumulator.create().accept(X, cut2, X.length - cut2);
@@ -63,7 +65,7 @@ class BlockSumAccumulatorTest {
 
   @Test
   void unalignedCombineRestartsBlocksAsDocumented() {
-    int cut = 50_500; // not a multiple of L = 1000
+    int cut = 50_500; // not a multiple of L = 5000
     BlockSumAccumulator a = BlockSumAccumulator.create().accept(X, 0, cut);
     BlockSumAccumulator b = BlockSumAccumulator.create().accept(X, cut, X.length - cut);
     BlockSumAccumulator whole = BlockSumAccumulator.create().accept(X);

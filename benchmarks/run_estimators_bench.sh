@@ -12,10 +12,10 @@ CP="tailstats/target/test-classes:tailstats/target/classes:$(cat "$OUT/cp.txt")"
 PEER=../shared/peers/tail_numpy.py
 for r in $(seq 1 "$ROUNDS"); do
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$PEER" | tee "$OUT/peer_$r.txt" | grep -E "est_|RESULT"
-  java -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.blockSum' -wi 5 -i 10 -w 1 -r 1 -f 1 \
+  java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.blockSum' -wi 5 -i 10 -w 1 -r 1 -f 1 \
     -rf json -rff "$OUT/jmh_$r.json" | grep -E "^Benchmark|BlockSumBenchmark\."
 done
-java -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.methodAll' -wi 3 -i 5 -w 2 -r 2 -f 1 \
+java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.methodAll' -wi 3 -i 5 -w 2 -r 2 -f 1 \
   -rf json -rff "$OUT/jmh_all.json" | grep -E "^Benchmark|BlockSumBenchmark\."
 python3 - "$OUT" "$ROUNDS" <<'PY'
 import json, sys, re

@@ -395,6 +395,18 @@ public final class BlockSumAccumulator {
       }
       return;
     }
+    if (m == 2) {
+      for (int j = 0, q = off; j < k; j++, q += 2) {
+        y[j] = (double) x[q] + x[q + 1];
+      }
+      return;
+    }
+    if (m == 5) {
+      for (int j = 0, q = off; j < k; j++, q += 5) {
+        y[j] = (double) x[q] + x[q + 1] + x[q + 2] + x[q + 3] + x[q + 4];
+      }
+      return;
+    }
     if (m < 16) {
       for (int j = 0, q = off; j < k; j++) {
         double s = 0;

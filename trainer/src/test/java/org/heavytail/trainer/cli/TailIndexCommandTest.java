@@ -85,6 +85,27 @@ class TailIndexCommandTest {
   }
 
   @Test
+  void csvColumn() throws Exception {
+    float[] x = new float[20_000];
+    StableDistribution.symmetric(1.2, 1).fill(7L, x);
+    StringBuilder sb = new StringBuilder("step,grad\n");
+    for (int i = 0; i < x.length; i++) {
+      sb.append(i).append(',').append(x[i]).append('\n');
+    }
+    Path csv = dir.resolve("g.csv");
+    java.nio.file.Files.writeString(csv, sb);
+    String[] r = run("tail-index", csv.toString(), "--column", "grad", "--json");
+    assertEquals("0", r[0], r[2]);
+    JsonNode o = new ObjectMapper().readTree(r[1].strip());
+    assertEquals(20_000, o.get("n").asLong());
+    // grid median: sd 0.0029 at n = 10⁶ and α = 1.2, so about 0.02 at n = 2·10⁴; 0.06 is 3 sd
+    assertEquals(1.2, o.get("alpha").asDouble(), 0.06, r[1]);
+    r = run("tail-index", csv.toString(), "--column", "loss");
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("no column 'loss'"), r[2]);
+  }
+
+  @Test
   void badInputsNameTheProblem() {
     String[] r = run("tail-index", dir.resolve("nope.npy").toString());
     assertEquals("2", r[0]);

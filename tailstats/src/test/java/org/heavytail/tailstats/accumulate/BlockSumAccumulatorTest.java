@@ -64,6 +64,36 @@ class BlockSumAccumulatorTest {
   }
 
   @Test
+  void propertyMergeOfAlignedRandomPiecesEqualsWhole() {
+    BlockSumAccumulator whole = BlockSumAccumulator.create().accept(X);
+    int l = whole.superblockLength();
+    int superblocks = X.length / l;
+    SplittableRandom r = new SplittableRandom(17);
+    for (int trial = 0; trial < 20; trial++) {
+      int pieces = 2 + r.nextInt(3);
+      int[] cuts = new int[pieces + 1];
+      for (int p = 1; p < pieces; p++) {
+        cuts[p] = r.nextInt(superblocks + 1) * l;
+      }
+      cuts[pieces] = X.length;
+      Arrays.sort(cuts, 1, pieces);
+      BlockSumAccumulator merged = BlockSumAccumulator.create();
+      for (int p = 0; p < pieces; p++) {
+        // each piece itself fed in random chunks
+        BlockSumAccumulator part = BlockSumAccumulator.create();
+        int i = cuts[p];
+        while (i < cuts[p + 1]) {
+          int len = Math.min(cuts[p + 1] - i, 1 + r.nextInt(7000));
+          part.accept(X, i, len);
+          i += len;
+        }
+        merged.combine(part);
+      }
+      assertSameState(whole, merged, 1e-12);
+    }
+  }
+
+  @Test
   void unalignedCombineRestartsBlocksAsDocumented() {
     int cut = 50_500; // not a multiple of L = 5000
     BlockSumAccumulator a = BlockSumAccumulator.create().accept(X, 0, cut);

@@ -82,10 +82,10 @@ public final class TailIndexCommand implements Callable<Integer> {
         out.println(mapper.writeValueAsString(toJson(mapper, e)));
       }
     } else {
-      out.printf(Locale.ROOT, "%-10s %8s %8s %8s %6s %-11s %12s %s%n", "method", "alpha",
+      out.printf(Locale.ROOT, "%-10s %8s %8s %8s %6s %-26s %10s %s%n", "method", "alpha",
           "ci_low", "ci_high", "conf", "interval", "n", "gaussian?");
       for (TailIndexEstimate e : results) {
-        out.printf(Locale.ROOT, "%-10s %8.4f %8.4f %8.4f %6.2f %-11s %12d %s%n", e.method(),
+        out.printf(Locale.ROOT, "%-10s %8.4f %8.4f %8.4f %6.2f %-26s %10d %s%n", e.method(),
             e.alpha(), e.ciLow(), e.ciHigh(), e.confidence(), e.intervalKind(), e.n(),
             e.gaussianCompatible() ? "yes" : "no");
       }

@@ -15,6 +15,11 @@ for r in $(seq 1 "$ROUNDS"); do
   java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.blockSum' -wi 5 -i 10 -w 1 -r 1 -f 1 \
     -rf json -rff "$OUT/jmh_$r.json" | grep -E "^Benchmark|BlockSumBenchmark\."
 done
+# CPU-time pairs (robust to other jobs on the machine): NumPy, then ours, ROUNDS times
+for r in $(seq 1 "$ROUNDS"); do
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/tail_numpy_cputime.py ../shared/peers | tee "$OUT/npcpu_$r.txt"
+  java -cp "$CP" org.heavytail.tailstats.bench.BlockSumCpuTime | tee "$OUT/jcpu_$r.txt"
+done
 java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'BlockSumBenchmark.methodAll' -wi 3 -i 5 -w 2 -r 2 -f 1 \
   -rf json -rff "$OUT/jmh_all.json" | grep -E "^Benchmark|BlockSumBenchmark\."
 python3 - "$OUT" "$ROUNDS" <<'PY'
@@ -29,4 +34,12 @@ for r in range(1, rounds + 1):
     print(f"| {r} | {peer['est_inplace_ms']:.2f} | {peer['est_naive_ms']:.2f} | {one:.2f} | {two:.2f} | "
           f"{peer['est_inplace_ms'] / one:.2f}x | {peer['est_inplace_ms'] / two:.2f}x | "
           f"{jmh['blockSumGridOneThread']:.2f} | {jmh['blockSumGridTwoThreads']:.2f} |")
+print()
+print("| round | NumPy est_inplace CPU ms | ours m=1000 CPU ms | ratio | NumPy log(abs) in place CPU ms | our log pass CPU ms | ours grid CPU ms |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for r in range(1, rounds + 1):
+    npr = json.loads(re.search(r"RESULT (.*)", open(f"{out}/npcpu_{r}.txt").read()).group(1))
+    jr = json.loads(re.search(r"RESULT (.*)", open(f"{out}/jcpu_{r}.txt").read()).group(1))
+    print(f"| {r} | {npr['est_inplace_cpu_ms']:.2f} | {jr['m1000_cpu_ms']:.2f} | {npr['est_inplace_cpu_ms'] / jr['m1000_cpu_ms']:.2f}x | "
+          f"{npr['logabs_inpl_cpu_ms']:.2f} | {jr['logsum_cpu_ms']:.2f} | {jr['grid_cpu_ms']:.2f} |")
 PY

@@ -151,7 +151,7 @@ final class NolanIntegral {
       switch (mode) {
         case PDF:
           return Math.exp(LogGamma.logGamma(1 + 1 / alpha) - Math.log1p(zeta * zeta) / (2 * alpha))
-              * Math.cos(theta0)
+              * right.cos0 // exactly 0 at the support edge (α < 1, β = 1)
               / Math.PI;
         case EXP:
           return (HALF_PI - theta0) / Math.PI;

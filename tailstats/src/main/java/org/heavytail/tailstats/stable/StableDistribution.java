@@ -15,7 +15,17 @@ import java.util.stream.IntStream;
  * S1 is Lévy(δ, γ) with density √(γ/2π) (x−δ)^(−3/2) exp(−γ/(2(x−δ))).
  *
  * <p>Sampling: Chambers, Mallows and Stuck (1976) in Weron's (1996) form, symmetric case as the
- * short path; see {@link #sample(long, int)}.
+ * short path; see {@link #sample(long, int)}. About 60 ns of CPU per draw on the development
+ * machine; long arrays are filled on all cores, deterministically in the seed.
+ *
+ * <p>Density, distribution and survival functions: Nolan's (1997) integral representation in S0
+ * (any location is first converted), integrated by tanh-sinh quadrature split at the integrand's
+ * peak; relative error below 5e-15 against 40-digit references for |α − 1| ≥ 0.01, about
+ * 2e-16/|α − 1| closer to 1, and the upper tail is integrated directly ({@link #survival}). About
+ * 35 µs of CPU per density value. Quantiles by Brent's method on the accurate tail.
+ *
+ * <p>Instances are immutable and thread-safe; the sampler and the integral kernel are built
+ * lazily on first use.
  */
 public final class StableDistribution {
 
@@ -251,8 +261,10 @@ public final class StableDistribution {
 
   /**
    * The density f(x), by Nolan's (1997) integral representation (see {@code NolanIntegral}:
-   * split at the integrand's peak, tanh-sinh quadrature, about 1e-12 relative or better away
-   * from the band 0 &lt; |α − 1| &lt; 2e-5, where S0 values are interpolated in α).
+   * split at the integrand's peak, tanh-sinh quadrature). Measured relative error against closed
+   * forms (Gauss to 30 sd, Lévy, Cauchy) and 40-digit Fourier-inversion references: below 5e-15
+   * for |α − 1| ≥ 0.01, growing as about 2e-16/|α − 1| closer to 1 (2.3e-12 at α = 1.0001); in
+   * 0 &lt; |α − 1| &lt; 2e-5 the S0 functions are interpolated quadratically in α through α = 1.
    */
   public double pdf(double x) {
     return nolan().pdf(standardize(x)) / scale;

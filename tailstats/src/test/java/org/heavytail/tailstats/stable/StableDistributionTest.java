@@ -157,4 +157,34 @@ class StableDistributionTest {
     assertEquals(a.re(), b.re(), 1e-14);
     assertEquals(a.im(), b.im(), 1e-14);
   }
+
+  /**
+   * Over a grid of (α, β, parameterization) including α near 0, 1 and 2 and |β| = 1, at x from
+   * −1e6 to 1e6: f ≥ 0 and finite, F nondecreasing, F + (1 − F) = 1 to 3e-13 (the two are
+   * integrated separately).
+   */
+  @Test
+  void basicPropertiesHoldOverTheParameterGrid() {
+    double[] alphas = {0.1, 0.5, 0.9, 0.99999, 1, 1.00001, 1.3, 1.99, 2};
+    double[] betas = {-1, -0.5, 0, 1};
+    for (double a : alphas) {
+      for (double b : betas) {
+        for (Parameterization p : Parameterization.values()) {
+          StableDistribution d = StableDistribution.of(a, b, 1, 0, p);
+          double prev = 0;
+          for (int k = -12; k <= 12; k++) {
+            double x = Math.signum(k) * Math.pow(10, Math.abs(k) / 2.0 - 1);
+            double f = d.pdf(x);
+            double c = d.cdf(x);
+            double s = d.survival(x);
+            String at = d + " x=" + x;
+            assertTrue(f >= 0 && Double.isFinite(f), at + " f=" + f);
+            assertTrue(c >= prev - 1e-15, at + " F=" + c + " < " + prev);
+            assertEquals(1, c + s, 3e-13, at);
+            prev = c;
+          }
+        }
+      }
+    }
+  }
 }

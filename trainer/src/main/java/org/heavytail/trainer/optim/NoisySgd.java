@@ -3,9 +3,12 @@ package org.heavytail.trainer.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import org.heavytail.tailstats.stable.StableDistribution;
 import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
 
 /**
@@ -23,15 +26,17 @@ import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
  *       <pre>θ ← θ − η g' + σ η^{1/α} ξ,   ξ_i iid SαS(1)</pre>
  *       where SαS(1) has characteristic function E e^{itξ} = exp(−|t|^α) (unit scale; S0 = S1
  *       for the symmetric law, Samorodnitsky &amp; Taqqu 1994). α = 2 gives ξ ~ N(0, 2), not N(0,
- *       1); α = 1 gives the standard Cauchy. ξ is drawn by Chambers, Mallows &amp; Stuck (1976),
- *       in the β = 0 form of Weron (1996).
+ *       1); α = 1 gives the standard Cauchy. ξ is drawn by {@link StableDistribution} (Chambers,
+ *       Mallows &amp; Stuck 1976).
  * </ul>
  *
- * g' = g + λθ (coupled weight decay). The noise comes from a {@link SplitMix64} stream seeded by
- * {@code seed} (default 0), drawn on the Java side in double precision, parameter by parameter in
- * {@link UpdateContext#parameters()} order and row-major within each; the stream position is part
- * of the saved state ({@code rng.hi}, {@code rng.lo}: its two 32-bit halves), so a resumed run
- * draws the same noise. Cost: one host-to-engine copy of d floats per step.
+ * g' = g + λθ (coupled weight decay). <b>Random stream</b>: the noise of update t (1-based) for the
+ * j-th parameter of {@link UpdateContext#parameters()} comes from a {@link SplittableRandom}
+ * seeded by a SplitMix64 hash of ({@code seed}, t, j), drawn on the Java side in double precision
+ * and rounded to float. The noise is thus a pure function of (seed, t, j): the saved state holds
+ * t and the seed ({@code seed.hi}, {@code seed.lo}: its two 32-bit halves), so a resumed run
+ * draws exactly the noise the uninterrupted run would have. Cost: one host-to-engine copy of d
+ * floats per step (stable draws of large parameters are filled in parallel chunks).
  */
 public final class NoisySgd extends AbstractOptimizer {
 
@@ -43,17 +48,21 @@ public final class NoisySgd extends AbstractOptimizer {
     STABLE
   }
 
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
   private final Noise noise;
   private final double sigma;
   private final double alpha;
-  private final SplitMix64 rng;
+  private final StableDistribution stable;
+  private long seed;
 
   private NoisySgd(Builder b) {
     super("noisy-sgd", b);
     this.noise = b.noise;
     this.sigma = b.sigma;
     this.alpha = b.alpha;
-    this.rng = new SplitMix64(b.seed);
+    this.stable = b.noise == Noise.STABLE ? StableDistribution.symmetric(b.alpha, 1) : null;
+    this.seed = b.seed;
   }
 
   /** A builder: {@code setLearningRate} is required; σ = 0 (no noise) until set. */
@@ -76,83 +85,78 @@ public final class NoisySgd extends AbstractOptimizer {
     return noise == Noise.GAUSSIAN ? 2 : alpha;
   }
 
+  /** The seed of the noise stream. */
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  protected void updateAll(UpdateContext step, double lr, long t) {
+    List<ParameterSlot> params = step.parameters();
+    for (int j = 0; j < params.size(); j++) {
+      ParameterSlot p = params.get(j);
+      NDArray w = p.weight();
+      w.subi(decayedGradient(p).mul(lr));
+      if (sigma == 0) {
+        continue;
+      }
+      SplittableRandom rng = new SplittableRandom(streamKey(seed, t, j));
+      float[] xi = new float[Math.toIntExact(w.size())];
+      if (noise == Noise.GAUSSIAN) {
+        double scale = sigma * Math.sqrt(lr);
+        for (int i = 0; i < xi.length; i++) {
+          xi[i] = (float) (scale * rng.nextGaussian());
+        }
+      } else {
+        stable.fill(rng, xi);
+        float scale = (float) (sigma * Math.pow(lr, 1 / alpha));
+        for (int i = 0; i < xi.length; i++) {
+          xi[i] *= scale;
+        }
+      }
+      NDArray n = w.getManager().create(FloatBuffer.wrap(xi), w.getShape(), DataType.FLOAT32);
+      if (w.getDataType() != DataType.FLOAT32) {
+        n = n.toType(w.getDataType(), false);
+      }
+      if (!n.getDevice().equals(w.getDevice())) {
+        n = n.toDevice(w.getDevice(), false);
+      }
+      w.addi(n);
+    }
+  }
+
   @Override
   protected void updateParameter(ParameterSlot p, NDArray[] state, double lr, long t) {
-    NDArray w = p.weight();
-    w.subi(decayedGradient(p).mul(lr));
-    if (sigma == 0) {
-      return;
-    }
-    float[] xi = new float[Math.toIntExact(w.size())];
-    double scale;
-    if (noise == Noise.GAUSSIAN) {
-      scale = sigma * Math.sqrt(lr);
-      fillGaussian(xi, scale);
-    } else {
-      scale = sigma * Math.pow(lr, 1 / alpha);
-      fillStable(xi, scale);
-    }
-    NDArray n = w.getManager().create(FloatBuffer.wrap(xi), w.getShape(), DataType.FLOAT32);
-    if (w.getDataType() != DataType.FLOAT32) {
-      n = n.toType(w.getDataType(), false);
-    }
-    if (!n.getDevice().equals(w.getDevice())) {
-      n = n.toDevice(w.getDevice(), false);
-    }
-    w.addi(n);
+    throw new UnsupportedOperationException("noisy-sgd updates all parameters together");
   }
 
-  /** Box–Muller: pairs of uniforms give pairs of independent N(0, 1) draws, times scale. */
-  private void fillGaussian(float[] out, double scale) {
-    for (int i = 0; i < out.length; i += 2) {
-      double r = Math.sqrt(-2 * Math.log(rng.nextOpen()));
-      double phi = 2 * Math.PI * rng.nextOpen();
-      out[i] = (float) (scale * r * Math.cos(phi));
-      if (i + 1 < out.length) {
-        out[i + 1] = (float) (scale * r * Math.sin(phi));
-      }
-    }
+  /** The SplitMix64 finaliser (Steele, Lea &amp; Flood 2014), a bijection of 64-bit words. */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
-  /**
-   * Chambers–Mallows–Stuck for β = 0: V ~ U(−π/2, π/2), W ~ Exp(1), X = sin(αV) / cos(V)^{1/α} ·
-   * (cos((1 − α)V) / W)^{(1 − α)/α}; X = tan V for α = 1 (Weron 1996, eq. 2.3).
-   */
-  private void fillStable(float[] out, double scale) {
-    for (int i = 0; i < out.length; i++) {
-      double v = Math.PI * (rng.nextOpen() - 0.5);
-      double e = -Math.log(rng.nextOpen());
-      double x;
-      if (alpha == 1) {
-        x = Math.tan(v);
-      } else if (alpha == 2) {
-        x = 2 * Math.sin(v) * Math.sqrt(e);
-      } else {
-        x =
-            Math.sin(alpha * v)
-                / Math.pow(Math.cos(v), 1 / alpha)
-                * Math.pow(Math.cos((1 - alpha) * v) / e, (1 - alpha) / alpha);
-      }
-      out[i] = (float) (scale * x);
-    }
+  /** The seed of the stream of update t, parameter j. */
+  static long streamKey(long seed, long t, int j) {
+    return mix64(mix64(mix64(seed) + GOLDEN * t) + GOLDEN * (j + 1L));
   }
 
   @Override
   protected void saveExtra(Map<String, float[]> arrays, Map<String, Double> scalars) {
-    long s = rng.state();
-    scalars.put("rng.hi", (double) (s >>> 32));
-    scalars.put("rng.lo", (double) (s & 0xFFFFFFFFL));
+    scalars.put("seed.hi", (double) (seed >>> 32));
+    scalars.put("seed.lo", (double) (seed & 0xFFFFFFFFL));
   }
 
   @Override
   protected void loadExtra(OptimizerState state) {
-    Double hi = state.scalars().get("rng.hi");
-    Double lo = state.scalars().get("rng.lo");
+    Double hi = state.scalars().get("seed.hi");
+    Double lo = state.scalars().get("seed.lo");
     if (hi == null || lo == null) {
       throw new IllegalArgumentException(
-          "noisy-sgd: optimizer state lacks scalars 'rng.hi'/'rng.lo' (the random stream)");
+          "noisy-sgd: optimizer state lacks scalars 'seed.hi'/'seed.lo' (the random stream)");
     }
-    rng.setState((hi.longValue() << 32) | (lo.longValue() & 0xFFFFFFFFL));
+    seed = (hi.longValue() << 32) | (lo.longValue() & 0xFFFFFFFFL);
   }
 
   /** Builder of {@link NoisySgd}. */

@@ -119,6 +119,29 @@ class OptimizerStateTest {
   }
 
   @Test
+  void noisyStreamFollowsTheSavedSeedNotTheNewOptions() {
+    float[] straight;
+    OptimizerState saved;
+    float[] atSave;
+    try (Fixture f = model()) {
+      Optimizer opt = create("noisy-stable");
+      steps(opt, f, 0, N);
+      saved = opt.saveState();
+      atSave = f.rawWeight(0);
+      steps(opt, f, N, 2 * N);
+      straight = f.rawWeight(0);
+    }
+    try (Fixture f = model()) {
+      f.slots.get(0).weight().set(java.nio.FloatBuffer.wrap(atSave));
+      Optimizer other = OptimizerFactory.forName("noisy-sgd").create(
+          options("noisy-stable").with("seed", 99));
+      other.loadState(saved);
+      steps(other, f, N, 2 * N);
+      assertArrayEquals(straight, f.rawWeight(0));
+    }
+  }
+
+  @Test
   void momentsAreSavedPerParameter() {
     try (Fixture f = model()) {
       Optimizer opt = create("adam");

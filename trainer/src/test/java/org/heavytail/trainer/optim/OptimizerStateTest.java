@@ -142,6 +142,22 @@ class OptimizerStateTest {
   }
 
   @Test
+  void stateKeepsTheOrderOfItsEntries() {
+    Map<String, float[]> arrays = new java.util.LinkedHashMap<>();
+    for (String k : new String[] {"m/z", "v/z", "m/a", "v/a", "m/k", "v/k"}) {
+      arrays.put(k, new float[1]);
+    }
+    Map<String, Double> scalars = new java.util.LinkedHashMap<>();
+    scalars.put("t", 1.0);
+    scalars.put("seed.hi", 0.0);
+    scalars.put("seed.lo", 2.0);
+    OptimizerState s = new OptimizerState("adam", arrays, scalars);
+    assertEquals(java.util.List.copyOf(arrays.keySet()), java.util.List.copyOf(s.arrays().keySet()));
+    assertEquals(java.util.List.copyOf(scalars.keySet()), java.util.List.copyOf(s.scalars().keySet()));
+    assertThrows(UnsupportedOperationException.class, () -> s.arrays().put("x", new float[0]));
+  }
+
+  @Test
   void momentsAreSavedPerParameter() {
     try (Fixture f = model()) {
       Optimizer opt = create("adam");

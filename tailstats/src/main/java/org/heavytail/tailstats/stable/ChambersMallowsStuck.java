@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
  *
  * <p>The symmetric case β = 0 (B = 0, S = 1) takes a shorter path with the same formula; α = 2
  * draws √2·N(0, 1) (the formula's limit, Z = 2 sin V √W) and α = 1, β = 0 draws tan V (Cauchy).
- * W comes from the JDK's ziggurat {@code nextExponential()}.
+ * W comes from the JDK's ziggurat {@code nextExponential()}. With V = π(u − 1/2), cos V is taken
+ * as sin(π·min(u, 1 − u)) so that draws from the far tails (u within 1e-10 of 0 or 1) keep full
+ * relative precision.
  *
  * <p>Arrays longer than {@link #CHUNK} are filled in chunks of that size, each with its own
  * generator {@code split()} from the caller's in chunk order, then run in parallel: the output
@@ -65,7 +67,7 @@ final class ChambersMallowsStuck {
       s = 1;
     } else {
       path = Path.GENERAL;
-      double bt = beta * Math.tan(HALF_PI * alpha);
+      double bt = beta * NolanIntegral.tanPiAlphaHalf(alpha);
       b = Math.atan(bt);
       s = Math.pow(1 + bt * bt, 1 / (2 * alpha));
     }
@@ -77,35 +79,49 @@ final class ChambersMallowsStuck {
       case GAUSS:
         return SQRT2 * rng.nextGaussian();
       case CAUCHY:
-        return Math.tan(Math.PI * (rng.nextDouble() - 0.5));
+        {
+          // tan(π(u − 1/2)) = −1/tan(πu), from the nearer end so the far tails keep their digits
+          double u = rng.nextDouble();
+          return u < 0.5 ? -1 / Math.tan(Math.PI * u) : 1 / Math.tan(Math.PI * (1 - u));
+        }
       case SYMMETRIC:
         {
-          double v = Math.PI * (rng.nextDouble() - 0.5);
+          double u = rng.nextDouble();
+          double v = Math.PI * (u - 0.5);
           double w = rng.nextExponential();
           double av = alpha * v;
           double e =
-              (oneMinusAlpha * (Math.log(Math.cos(v - av)) - Math.log(w)) - Math.log(Math.cos(v)))
-                  * invAlpha;
+              (oneMinusAlpha * Math.log(Math.cos(v - av) / w) - Math.log(cosV(u))) * invAlpha;
           return Math.sin(av) * Math.exp(e);
         }
       case GENERAL:
         {
-          double v = Math.PI * (rng.nextDouble() - 0.5);
+          double u = rng.nextDouble();
+          double v = Math.PI * (u - 0.5);
           double w = rng.nextExponential();
           double avb = alpha * v + b;
           double e =
-              (oneMinusAlpha * (Math.log(Math.cos(v - avb)) - Math.log(w)) - Math.log(Math.cos(v)))
-                  * invAlpha;
+              (oneMinusAlpha * Math.log(Math.cos(v - avb) / w) - Math.log(cosV(u))) * invAlpha;
           return s * Math.sin(avb) * Math.exp(e);
         }
       default:
         {
-          double v = Math.PI * (rng.nextDouble() - 0.5);
+          double u = rng.nextDouble();
+          double v = Math.PI * (u - 0.5);
           double w = rng.nextExponential();
+          double cos = cosV(u);
           double hb = HALF_PI + beta * v;
-          return (hb * Math.tan(v) - beta * Math.log(HALF_PI * w * Math.cos(v) / hb)) / HALF_PI;
+          return (hb * Math.sin(v) / cos - beta * Math.log(HALF_PI * w * cos / hb)) / HALF_PI;
         }
     }
+  }
+
+  /**
+   * cos V for V = π(u − 1/2), as sin(π·min(u, 1 − u)): exact to a few ulps even where V is
+   * within rounding of ±π/2 and cos V is tiny (the far tails), unlike cos of the rounded V.
+   */
+  private static double cosV(double u) {
+    return Math.sin(Math.PI * Math.min(u, 1 - u));
   }
 
   /** Fills {@code out[from, to)} with γZ + shift. */

@@ -6,7 +6,7 @@
 # 2 cores shared by ~8 busy processes, 2 OpenMP threads collapse for both sides (see trainer.md).
 rounds=${1:-2}
 model=${2:-mlp}
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=${HEAVYTAIL_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 shared=${HEAVYTAIL_SHARED:-$root/../shared}
 cp="$root/trainer/target/test-classes:$root/trainer/target/classes:$root/datasets/target/classes:$root/tailstats/target/classes:$(cat "${DEPS_CP:-/tmp/trainer-h/deps.cp}")"
 jmodel=$model; [ "$model" = cnn ] && jmodel=lenet
@@ -26,5 +26,6 @@ for r in $(seq "$rounds"); do
     echo "-- peer threads=1";           peer --threads 1
     echo "-- heavytail threads=1";      jvm 1 heavytail
     echo "-- easytrain threads=1";      jvm 1 easytrain
+    echo "-- heavytail threads=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1"; jvm 1 heavytail GLIBC_TUNABLES=glibc.malloc.hugetlb=1
   fi
 done

@@ -1,5 +1,7 @@
 package org.heavytail.trainer.optim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,9 +16,13 @@ import java.util.Map;
 public record OptimizerState(
     String optimizer, Map<String, float[]> arrays, Map<String, Double> scalars) {
 
-  /** Copies the maps so the record stays immutable (the arrays themselves are not copied). */
+  /**
+   * Copies the maps so the record stays immutable (the arrays themselves are not copied),
+   * keeping their iteration order, so that a checkpoint written from the same state has the same
+   * bytes in every JVM ({@code Map.copyOf} would randomise the order per run).
+   */
   public OptimizerState {
-    arrays = Map.copyOf(arrays);
-    scalars = Map.copyOf(scalars);
+    arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
+    scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
   }
 }

@@ -147,7 +147,7 @@ public final class Trainer {
         if (bar != null) {
           bar.stepTo(step + 1);
           if ((step & 15) == 0) {
-            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f", l));
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", l));
           }
         }
         long done = step + 1;

@@ -38,8 +38,9 @@ import org.heavytail.trainer.optim.OptimizerOptions;
  * 784-300-100-10 or LeNet-5, b = 128, SGD η = 0.1, measured like {@code
  * ../shared/peers/train_bench.py}: 20 warm-up steps, then 3 windows of 200 steps, median.
  *
- * <p>Usage: {@code TrainBench mlp|lenet heavytail|easytrain DATA_DIR}; prints {@code RESULT
- * {json}}.
+ * <p>Usage: {@code TrainBench mlp|lenet heavytail|easytrain|ab DATA_DIR}; prints {@code RESULT
+ * {json}}. Mode {@code ab} runs both in one JVM, alternating windows, and reports the median
+ * ratio heavytail/EasyTrain.
  */
 public final class TrainBench {
   private TrainBench() {}
@@ -54,6 +55,42 @@ public final class TrainBench {
     int warm = 20;
     int window = 200;
     List<Double> rates = new ArrayList<>();
+    if (mode.equals("ab")) {
+      // both in one JVM, windows alternated: removes between-process load differences
+      int win = kind.equals("mlp") ? 100 : 30;
+      try (Network net = Network.create(spec, train.exampleShape(), 10, 0, Device.cpu());
+          TrainingData data = TrainingData.of(train, null, net.inputShape(), Device.cpu());
+          Block b = new Block(spec, train)) {
+        var opt = OptimizerFactory.forName("sgd").create(OptimizerOptions.of(java.util.Map.of("lr", "0.1")));
+        Trainer t = new Trainer(net, LossKind.CROSS_ENTROPY, opt, data,
+            EpochSampler.of(train.size(), 128, 1), List.of());
+        long s1 = 0;
+        int s2 = 0;
+        for (int i = 0; i < warm; i++) {
+          t.step(s1++);
+          b.step(s2++);
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+          long t0 = System.nanoTime();
+          for (int i = 0; i < win; i++) {
+            t.step(s1++);
+          }
+          double h = win / ((System.nanoTime() - t0) * 1e-9);
+          t0 = System.nanoTime();
+          for (int i = 0; i < win; i++) {
+            b.step(s2++);
+          }
+          double e = win / ((System.nanoTime() - t0) * 1e-9);
+          ratios.add(h / e);
+          System.out.printf(Locale.ROOT, "window %d: heavytail %.1f easytrain %.1f ratio %.2f%n", w, h, e, h / e);
+        }
+        Collections.sort(ratios);
+        System.out.printf(Locale.ROOT, "RESULT {\"%s_heavytail_over_easytrain_median\": %.3f}%n", kind,
+            (ratios.get(3) + ratios.get(4)) / 2);
+      }
+      return;
+    }
     if (mode.equals("heavytail")) {
       try (Network net = Network.create(spec, train.exampleShape(), 10, 0, Device.cpu());
           TrainingData data = TrainingData.of(train, null, net.inputShape(), Device.cpu())) {

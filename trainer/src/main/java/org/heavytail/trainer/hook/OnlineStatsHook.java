@@ -17,7 +17,9 @@ import org.heavytail.trainer.loop.TrainingListener;
  * {@code alpha_<tracker>}:
  *
  * <ul>
- *   <li>grad_norm ‖g_B(θ_k)‖, weight_norm ‖θ_{k+1}‖, update_norm ‖Δθ_k‖ (Euclidean, float64 sums);
+ *   <li>grad_norm ‖g_B(θ_k)‖, weight_norm ‖θ_{k+1}‖, update_norm ‖Δθ_k‖ = ‖θ_{k+1} − θ_k‖ with
+ *       θ_k kept from the previous step (empty at the first step of a start or resume); Euclidean,
+ *       float32 partial sums of 4096 values accumulated in float64;
  *   <li>grad_cos = ⟨g_k, g_{k'}⟩ / (‖g_k‖ ‖g_{k'}‖) with k' the previous recorded step;
  *   <li>noise_norm = ‖g_B(θ_k) − m_{k−1}‖ with m the exponential moving average m_k = β m_{k−1} +
  *       (1 − β) g_B(θ_k) of every step's gradient (m_0 = g_B(θ_0); empty at the first step):
@@ -45,7 +47,6 @@ public final class OnlineStatsHook implements TrainingListener {
   private CsvSink csv;
   private List<String> layers;
   private final Map<String, State> states = new LinkedHashMap<>();
-  private float[] scratch = new float[0];
   private float[] noise = new float[0];
 
   private static final class State {
@@ -53,6 +54,9 @@ public final class OnlineStatsHook implements TrainingListener {
     float[] cur;
     float[] mean;
     boolean hasPrev;
+    float[] weight; // θ_{k+1} of the last step seen, for Δθ of the next
+    float[] weightNext;
+    long weightStep = -2;
   }
 
   private OnlineStatsHook(Builder b) {
@@ -93,11 +97,13 @@ public final class OnlineStatsHook implements TrainingListener {
 
   /**
    * Whether the loop must provide {@code StepContext.update} (it keeps a copy of θ_k only then);
-   * see {@code TrainingListener.needsUpdates}.
+   * see {@code TrainingListener.needsUpdates}: false, the hook derives ‖Δθ_k‖ from θ_{k+1} and
+   * the θ_k it kept at the previous step (no copy of θ_k in the loop), so the first step after a
+   * start or resume has no update norm.
    */
   @Override
   public boolean needsUpdates() {
-    return true;
+    return false;
   }
 
   @Override
@@ -195,8 +201,9 @@ public final class OnlineStatsHook implements TrainingListener {
         }
         s.mean = x.clone();
       }
-      double ww = sumSquares(TensorCopy.view(ctx.weight(name)));
-      double uu = sumSquares(TensorCopy.view(ctx.update(name)));
+      double[] wu = weightAndUpdate(s, TensorCopy.view(ctx.weight(name)), ctx.step());
+      double ww = wu[0];
+      double uu = wu[1];
       boolean hasPrev = s.hasPrev;
       // keep this gradient as the next step's previous one (swap, no copy)
       s.prev = x;
@@ -246,29 +253,47 @@ public final class OnlineStatsHook implements TrainingListener {
     }
   }
 
-  private double sumSquares(FloatBuffer v) {
+  /** ‖θ_{k+1}‖² and ‖θ_{k+1} − θ_k‖² (NaN without θ_k from step k − 1) in one pass. */
+  private static double[] weightAndUpdate(State s, FloatBuffer v, long step) {
     int n = v.limit();
-    if (scratch.length < n) {
-      scratch = new float[n];
+    if (s.weight == null) {
+      s.weight = new float[n];
+      s.weightNext = new float[n];
     }
-    v.get(0, scratch, 0, n);
-    double total = 0;
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    float[] w = s.weightNext;
+    v.get(0, w, 0, n);
+    float[] p = s.weight;
+    boolean hasPrev = s.weightStep == step - 1;
+    double ww = 0;
+    double uu = 0;
+    float w0 = 0, w1 = 0, u0 = 0, u1 = 0;
     int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += scratch[i] * scratch[i];
-      s1 += scratch[i + 1] * scratch[i + 1];
-      s2 += scratch[i + 2] * scratch[i + 2];
-      s3 += scratch[i + 3] * scratch[i + 3];
-      if ((i & 4095) == 4092) {
-        total += (double) s0 + s1 + s2 + s3;
-        s0 = s1 = s2 = s3 = 0;
+    for (; i + 1 < n; i += 2) {
+      float a = w[i];
+      float b = w[i + 1];
+      float da = a - p[i];
+      float db = b - p[i + 1];
+      w0 += a * a;
+      w1 += b * b;
+      u0 += da * da;
+      u1 += db * db;
+      if ((i & 4095) == 4094) {
+        ww += w0 + w1;
+        uu += u0 + u1;
+        w0 = w1 = u0 = u1 = 0;
       }
     }
     for (; i < n; i++) {
-      s0 += scratch[i] * scratch[i];
+      float d = w[i] - p[i];
+      w0 += w[i] * w[i];
+      u0 += d * d;
     }
-    return total + s0 + s1 + s2 + s3;
+    ww += w0 + w1;
+    uu += u0 + u1;
+    s.weightNext = p;
+    s.weight = w;
+    s.weightStep = step;
+    return new double[] {ww, hasPrev ? uu : Double.NaN};
   }
 
   @Override

@@ -109,6 +109,7 @@ public final class SnapshotWriter implements AutoCloseable {
   private final Map<String, Chunk> chunks = new HashMap<>();
   private final StringBuilder manifestBuffer = new StringBuilder();
   private SeekableByteChannel manifest;
+  private long lastManifestFlush = System.nanoTime();
   private final ByteBuffer encode =
       ByteBuffer.allocateDirect(ENCODE_BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
   private final short[] halfs = new short[ENCODE_BUFFER_BYTES / 2];
@@ -503,8 +504,8 @@ public final class SnapshotWriter implements AutoCloseable {
       writtenBytes += item.bytes();
       manifestBuffer.append(new ManifestEntry(segment, r.step(), r.epoch(), r.layer(), r.kind(),
           r.rows(), r.width(), type, c.file, offset, false).toCsv()).append('\n');
-      if (manifestBuffer.length() > 1 << 16) {
-        flushManifest();
+      if (manifestBuffer.length() > 1 << 16 || System.nanoTime() - lastManifestFlush > 50_000_000L) {
+        flushManifest(); // at least every 50 ms under sustained load, so a crash loses little
       }
       if (c.channel.position() >= chunkBytes) {
         finish(c);
@@ -583,6 +584,7 @@ public final class SnapshotWriter implements AutoCloseable {
   }
 
   private void flushManifest() {
+    lastManifestFlush = System.nanoTime();
     if (manifestBuffer.length() == 0 || state == State.FAILED) {
       manifestBuffer.setLength(0);
       return;

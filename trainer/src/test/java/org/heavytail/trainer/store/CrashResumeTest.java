@@ -58,8 +58,8 @@ class CrashResumeTest {
     checkContiguous(store, "a", SnapshotKind.GRADIENT, 1, 100);
     checkContiguous(store, "b", SnapshotKind.NOISE, 3, 50);
 
-    // resume after the last step of series a (b may lag by one step: it is re-written)
-    long resumeAt = a.get(a.size() - 1).step() + 1;
+    // resume after the last step both series hold (the other one's later steps are superseded)
+    long resumeAt = Math.min(a.get(a.size() - 1).step(), b.get(b.size() - 1).step()) + 1;
     try (SnapshotWriter w = SnapshotWriter.builder(dir).optResume(resumeAt).build()) {
       assertEquals(1, w.segment());
       assertFalse(w.repairs().isEmpty());

@@ -38,7 +38,8 @@ import org.heavytail.trainer.loop.TrainingListener;
  * probe-mean reference).
  *
  * <p>Run (after {@code mvn -o -q -pl trainer -am test-compile}): {@code java -cp ...
- * org.heavytail.trainer.bench.SnapshotBench [rounds=3] [steps=400] [scratch=/tmp/snapbench]}.
+ * org.heavytail.trainer.bench.SnapshotBench [rounds=3] [steps=400] [scratch=/tmp/snapbench]};
+ * {@code -Dmodes=none,stats} runs a subset.
  */
 public final class SnapshotBench {
 
@@ -111,6 +112,10 @@ public final class SnapshotBench {
     modes.put("noise-mean", SnapshotConfig.builder()
         .setWhat(EnumSet.of(SnapshotConfig.What.NOISE)).optNoiseEvery(100).optNoiseBatches(100)
         .optNoiseReference(NoiseReference.probeMean()).build());
+    String only = System.getProperty("modes");
+    if (only != null) {
+      modes.keySet().retainAll(List.of(only.split(",")));
+    }
     Map<String, List<Double>> rates = new LinkedHashMap<>();
     Map<String, List<Double>> hookMs = new LinkedHashMap<>();
     Map<String, List<Double>> mainCpu = new LinkedHashMap<>();

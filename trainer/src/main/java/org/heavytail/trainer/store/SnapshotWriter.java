@@ -1,7 +1,6 @@
 package org.heavytail.trainer.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -821,9 +820,5 @@ public final class SnapshotWriter implements AutoCloseable {
       }
       return v;
     }
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }

@@ -11,6 +11,23 @@ class SgdTest {
   };
 
   /** Runs the optimizer on the fixed gradient sequence and returns the weights after each step. */
+  /** Runs the element-wise and the fused paths; both are returned-checked against each other. */
+  static double[][] runBoth(java.util.function.Supplier<Optimizer> opt) {
+    boolean before = FusedKernels.enabled;
+    try {
+      FusedKernels.enabled = false;
+      double[][] plain = run(opt.get());
+      FusedKernels.enabled = true;
+      double[][] fused = run(opt.get());
+      for (int k = 0; k < plain.length; k++) {
+        Fixture.assertClose(plain[k], fused[k], 1e-7, "fused vs element-wise, step " + k);
+      }
+      return fused;
+    } finally {
+      FusedKernels.enabled = before;
+    }
+  }
+
   static double[][] run(Optimizer opt) {
     try (Fixture f = new Fixture().param("w", W0, 2, 2)) {
       double[][] out = new double[G.length][];
@@ -28,7 +45,7 @@ class SgdTest {
     double lr = 0.1;
     double wd = 0.01;
     double[] w = Fixture.rounded(W0);
-    double[][] got = run(Sgd.builder().setLearningRate(lr).optWeightDecay(wd).build());
+    double[][] got = runBoth(() -> Sgd.builder().setLearningRate(lr).optWeightDecay(wd).build());
     for (int k = 0; k < G.length; k++) {
       for (int i = 0; i < w.length; i++) {
         w[i] -= lr * (G[k][i] + wd * w[i]);
@@ -80,6 +97,23 @@ class SgdTest {
     assertEquals("sgd", OptimizerFactory.forName("sgd").create(opts("lr", "0.1")).name());
     assertEquals("momentum", OptimizerFactory.forName("momentum").create(opts("lr", "0.1")).name());
     assertEquals("nesterov", OptimizerFactory.forName("NESTEROV").create(opts("lr", "0.1")).name());
+  }
+
+  @Test
+  void scheduleIsAppliedAtTheContextStep() {
+    // lr=0.1 schedule=cosine total=6 warmup=2 evaluated at steps 0..3 of the fixed gradients
+    Optimizer opt =
+        OptimizerFactory.forName("sgd")
+            .create(opts("lr", "0.1", "schedule", "cosine", "total", "6", "warmup", "2"));
+    double[] lrs = {0.05, 0.1, 0.1, 0.1 * 0.5 * (1 + Math.cos(Math.PI / 4))};
+    double[] w = Fixture.rounded(W0);
+    double[][] got = run(opt);
+    for (int k = 0; k < G.length; k++) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] -= lrs[k] * G[k][i];
+      }
+      Fixture.assertClose(w, got[k], 1e-6, "scheduled sgd step " + k);
+    }
   }
 
   static OptimizerOptions opts(String... kv) {

@@ -128,7 +128,7 @@ public final class CurvatureBench {
       double th = median(hvp, 30, 5, 5);
       double tp = median(perSample, 10, 3, 5);
       double tpf = median(perSampleFlat, 10, 3, 5);
-      double tl = median(loop, 1, 1, 3);
+      double tl = Boolean.getBoolean("bench.loop") ? median(loop, 1, 1, 3) : Double.NaN;
       double tg2 = median(grad, 50, 2, 5);
       double g = Math.min(tg, tg2);
       kv.add(q("model") + ":" + q(spec));

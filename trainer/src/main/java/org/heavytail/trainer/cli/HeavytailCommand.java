@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       TailIndexCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      HessianCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

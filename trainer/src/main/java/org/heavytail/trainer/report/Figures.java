@@ -91,6 +91,17 @@ public final class Figures {
     return s;
   }
 
+  /** Adds a dotted line without markers (reference lines). */
+  public static XYSeries dotted(XYChart chart, String name, double[] x, double[] y) {
+    XYSeries s = line(chart, name, x, y);
+    if (s != null) {
+      s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {2f, 3f}, 0f));
+      s.setLineColor(Color.GRAY);
+    }
+    return s;
+  }
+
   /** Adds a scatter series. */
   public static XYSeries points(XYChart chart, String name, double[] x, double[] y) {
     double[][] xy = drawable(chart, x, y, null);

@@ -321,7 +321,7 @@ public final class BlockSumEstimator implements TailIndexEstimator {
       p.put("m", sizes[0]);
     }
     p.put("dropped_samples", dropped);
-    return new TailIndexEstimate(NAME, alpha, lo, hi, confidence, kind, acc.count() - dropped, p);
+    return new TailIndexEstimate(NAME, alpha, lo, hi, confidence, kind, acc.count(), p);
   }
 
   /** Replicates of the grid median, resampling superblocks with replacement. */

@@ -44,6 +44,11 @@ public final class Figures {
 
   private Figures() {}
 
+  /** The i-th colour of the palette (cycling), to colour related series alike. */
+  public static Color color(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
   /** A styled empty chart with a legend at the top right. */
   public static XYChart xy(String title, String xLabel, String yLabel) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)

@@ -175,8 +175,8 @@ public final class KestenReproduction implements Reproduction {
     Duration wall = Duration.ofNanos(System.nanoTime() - t0);
     return ReportWriter.write(name(), "Reproduction: kesten (SGD on linear regression)", claim,
         setup, scale, outDir, checks, table, List.of(table), figures,
-        List.of("Exact alpha (lines) against Hill (points with intervals) and block-sum "
-            + "estimates, over eta for each b.",
+        List.of("Exact alpha (lines) against Hill (circles, 95% intervals) and block-sum "
+            + "(triangles) estimates over eta; one colour per b.",
             "Empirical tail P(|x| > t) of the stationary iterates (" + tailLabel
                 + ") on log-log axes with the slope -alpha of the exact index."),
         discussion, wall);
@@ -243,7 +243,9 @@ public final class KestenReproduction implements Reproduction {
     chart.getStyler().setYAxisMax(20.0);
     double lo = grid.etas()[0] * 0.9;
     double hi = grid.etas()[grid.etas().length - 1] * 1.05;
-    for (int b : grid.batches()) {
+    for (int bi = 0; bi < grid.batches().length; bi++) {
+      int b = grid.batches()[bi];
+      java.awt.Color color = Figures.color(bi);
       int n = 60;
       double[] xs = new double[n];
       double[] ys = new double[n];
@@ -251,19 +253,24 @@ public final class KestenReproduction implements Reproduction {
         xs[i] = lo + (hi - lo) * i / (n - 1);
         ys[i] = KestenMomentEquation.exactAlpha(xs[i], b);
       }
-      Figures.line(chart, "exact b=" + b, xs, ys);
+      Figures.line(chart, "exact b=" + b, xs, ys).setLineColor(color);
       Table sub = table.where(table.intColumn("b").isEqualTo(b));
-      Figures.pointsWithIntervals(chart, "Hill b=" + b, sub.doubleColumn("eta").asDoubleArray(),
+      var hs = Figures.pointsWithIntervals(chart, "Hill b=" + b, sub.doubleColumn("eta").asDoubleArray(),
           sub.doubleColumn("alpha_hill").asDoubleArray(),
           sub.doubleColumn("hill_ci_low").asDoubleArray(),
           sub.doubleColumn("hill_ci_high").asDoubleArray());
+      if (hs != null) {
+        hs.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        hs.setMarkerColor(color);
+      }
       var bs = Figures.points(chart, "block-sum b=" + b, sub.doubleColumn("eta").asDoubleArray(),
           sub.doubleColumn("alpha_block_sum").asDoubleArray());
       if (bs != null) {
-        bs.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        bs.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_DOWN);
+        bs.setMarkerColor(color.darker());
       }
     }
-    Figures.dashed(chart, "alpha = 2", new double[] {lo, hi}, new double[] {2, 2});
+    Figures.dotted(chart, "alpha = 2", new double[] {lo, hi}, new double[] {2, 2});
     return Figures.save(chart, file);
   }
 

@@ -91,6 +91,14 @@ public final class OnlineStatsHook implements TrainingListener {
     return d;
   }
 
+  /**
+   * Whether the loop must provide {@code StepContext.update} (it keeps a copy of θ_k only then);
+   * overrides {@code TrainingListener.needsUpdates} once the loop declares it.
+   */
+  public boolean needsUpdates() {
+    return true;
+  }
+
   @Override
   public void onTrainingBegin(RunInfo run) {
     csv = new CsvSink(run.runDir().resolve(FILE), header());

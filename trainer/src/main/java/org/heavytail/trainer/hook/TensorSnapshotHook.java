@@ -66,6 +66,14 @@ public final class TensorSnapshotHook implements TrainingListener {
     return new Builder();
   }
 
+  /**
+   * Whether the loop must provide {@code StepContext.update} (it keeps a copy of θ_k only then);
+   * overrides {@code TrainingListener.needsUpdates} once the loop declares it.
+   */
+  public boolean needsUpdates() {
+    return kinds.contains(SnapshotKind.UPDATE);
+  }
+
   @Override
   public void onTrainingBegin(RunInfo run) {
     writer = sink.open(run);

@@ -43,12 +43,12 @@ public final class HalfFloat {
       }
       return (short) (sign | half);
     }
-    int half = (e << 10) | (mant >>> 13);
-    int rem = mant & 0x1fff;
-    if (rem > 0x1000 || (rem == 0x1000 && (half & 1) == 1)) {
-      half++; // a carry into the exponent is correct, up to 0x7c00 = infinity
-    }
-    return (short) (sign | half);
+    // normal range, branch-free round to nearest even: rebias the exponent, add 0x0fff plus the
+    // lowest kept bit, shift; a carry into the exponent (up to 0x7c00 = infinity) is correct
+    int r = (x & 0x7fffffff) - (112 << 23);
+    r += 0x0fff + ((r >>> 13) & 1);
+    int half = r >>> 13;
+    return (short) (sign | Math.min(half, 0x7c00));
   }
 
   /** The float value of binary16 bits {@code h} (exact). */

@@ -347,6 +347,7 @@ public final class SnapshotStore {
     private final Map<String, FileChannel> open = new HashMap<>();
     private ByteBuffer bytes = ByteBuffer.allocateDirect(0);
     private float[] halfDecoded = new float[0];
+    private short[] halfBits = new short[0];
 
     FloatBuffer read(ManifestEntry e) throws IOException {
       if (e.dropped() || lostSet.contains(e)) {
@@ -380,8 +381,12 @@ public final class SnapshotStore {
       if (halfDecoded.length < n) {
         halfDecoded = new float[n];
       }
+      if (halfBits.length < n) {
+        halfBits = new short[n];
+      }
+      bytes.asShortBuffer().get(halfBits, 0, n);
       for (int i = 0; i < n; i++) {
-        halfDecoded[i] = HalfFloat.toFloat(bytes.getShort());
+        halfDecoded[i] = HalfFloat.toFloat(halfBits[i]);
       }
       return FloatBuffer.wrap(halfDecoded, 0, n).slice();
     }

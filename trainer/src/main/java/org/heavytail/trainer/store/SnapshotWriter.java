@@ -111,6 +111,7 @@ public final class SnapshotWriter implements AutoCloseable {
   private SeekableByteChannel manifest;
   private final ByteBuffer encode =
       ByteBuffer.allocateDirect(ENCODE_BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final short[] halfs = new short[ENCODE_BUFFER_BYTES / 2];
   private final Thread thread;
 
   /** A queued record, or (record == null) the manifest line of a dropped one. */
@@ -549,9 +550,10 @@ public final class SnapshotWriter implements AutoCloseable {
         encode.limit(m * 4);
       } else {
         for (int i = 0; i < m; i++) {
-          encode.putShort(HalfFloat.fromFloat(data[off + i]));
+          halfs[i] = HalfFloat.fromFloat(data[off + i]);
         }
-        encode.flip();
+        encode.asShortBuffer().put(halfs, 0, m);
+        encode.limit(m * 2);
       }
       writeFully(ch, encode);
     }

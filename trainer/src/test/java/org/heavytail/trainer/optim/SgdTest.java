@@ -82,6 +82,23 @@ class SgdTest {
     assertEquals("nesterov", OptimizerFactory.forName("NESTEROV").create(opts("lr", "0.1")).name());
   }
 
+  @Test
+  void scheduleIsAppliedAtTheContextStep() {
+    // lr=0.1 schedule=cosine total=6 warmup=2 evaluated at steps 0..3 of the fixed gradients
+    Optimizer opt =
+        OptimizerFactory.forName("sgd")
+            .create(opts("lr", "0.1", "schedule", "cosine", "total", "6", "warmup", "2"));
+    double[] lrs = {0.05, 0.1, 0.1, 0.1 * 0.5 * (1 + Math.cos(Math.PI / 4))};
+    double[] w = Fixture.rounded(W0);
+    double[][] got = run(opt);
+    for (int k = 0; k < G.length; k++) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] -= lrs[k] * G[k][i];
+      }
+      Fixture.assertClose(w, got[k], 1e-6, "scheduled sgd step " + k);
+    }
+  }
+
   static OptimizerOptions opts(String... kv) {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {

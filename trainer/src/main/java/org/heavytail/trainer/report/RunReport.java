@@ -200,7 +200,12 @@ public final class RunReport {
       ManifestEntry last = recs.get(recs.size() - 1);
       float[] x = pooled(store, recs, last.step());
       float[] prepared = Preprocess.forTailIndex(x, new int[x.length], 0L).values();
-      TailIndexEstimate cf = CharacteristicFunctionEstimator.of().estimate(prepared);
+      TailIndexEstimate cf = safeEstimate(CharacteristicFunctionEstimator.of(), prepared);
+      if (cf == null) {
+        md.paragraph("**" + layer + "**: " + prepared.length + " values at step " + last.step()
+            + ", too few to fit a stable law; no figures.");
+        continue;
+      }
       double a = Math.min(2.0, Math.max(0.1, cf.alpha()));
       double scale = ((Number) cf.parameters().getOrDefault("scale", 1.0)).doubleValue();
       StableDistribution fitted = StableDistribution.symmetric(a, scale);

@@ -6,6 +6,7 @@ import org.heavytail.tailstats.estimate.BlockSumEstimator;
 import org.heavytail.tailstats.estimate.HillEstimator;
 import org.heavytail.trainer.reproduce.kesten.KestenReproduction;
 import org.heavytail.trainer.reproduce.optimizers.OptimizersReproduction;
+import org.heavytail.trainer.reproduce.sgdnoise.SgdNoiseReproduction;
 
 /**
  * Where each implemented reproduction is wired with its default estimators: Hill with k = 1% of
@@ -23,5 +24,6 @@ final class ReproductionCatalog {
         n -> HillEstimator.ofFraction(HILL_FRACTION), BlockSumEstimator.of()));
     known.put("optimizers", () -> new OptimizersReproduction(
         n -> HillEstimator.ofFraction(HILL_FRACTION)));
+    known.put("sgd-noise", SgdNoiseReproduction::new);
   }
 }

@@ -7,6 +7,7 @@ import org.heavytail.tailstats.estimate.HillEstimator;
 import org.heavytail.trainer.reproduce.kesten.KestenReproduction;
 import org.heavytail.trainer.reproduce.optimizers.OptimizersReproduction;
 import org.heavytail.trainer.reproduce.sgdnoise.SgdNoiseReproduction;
+import org.heavytail.trainer.reproduce.weights.WeightsReproduction;
 
 /**
  * Where each implemented reproduction is wired with its default estimators: Hill with k = 1% of
@@ -25,5 +26,6 @@ final class ReproductionCatalog {
     known.put("optimizers", () -> new OptimizersReproduction(
         n -> HillEstimator.ofFraction(HILL_FRACTION)));
     known.put("sgd-noise", SgdNoiseReproduction::new);
+    known.put("weights", WeightsReproduction::new);
   }
 }

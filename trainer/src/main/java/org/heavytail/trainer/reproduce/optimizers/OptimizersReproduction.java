@@ -74,8 +74,8 @@ public final class OptimizersReproduction implements Reproduction {
             new double[] {0.5, 1.0, 1.25}, 100_000, 250, new double[] {0.25, 0.5, 1.0, 2.0},
             1000, 20_000, 300);
         case FULL -> new Sizes(new double[] {0.05, 0.1, 0.2, 0.4, 0.8}, new int[] {1, 2, 4},
-            new double[] {0.5, 0.75, 1.0, 1.25}, 200_000, 400,
-            new double[] {0.25, 0.5, 1.0, 1.5, 2.0}, 4000, 40_000, 600);
+            new double[] {0.5, 0.75, 1.0, 1.25}, 100_000, 300,
+            new double[] {0.25, 0.5, 1.0, 1.5, 2.0}, 2000, 40_000, 400);
       };
     }
   }

@@ -18,7 +18,8 @@ import tech.tablesaw.api.Table;
  * The closing summary of a default {@code heavytail train}: the Şimşekli et al. (2019) noise
  * probe at a few steps ({@value #PROBES} probes spread over the run, {@value #BATCHES} disjoint
  * minibatches each, reference = the probe minibatches' mean as in their scripts, so a probe costs
- * {@value #BATCHES} minibatch gradients), then {@link RunReport} and a small table of α̂ per layer
+ * {@value #BATCHES} minibatch gradients; at most {@value #COORDINATES} seeded coordinates per
+ * layer are kept), then {@link RunReport} and a small table of α̂ per layer
  * at the last probe.
  *
  * <p>Use: {@code Training.run(config, QuickSummary.listeners(config, trainSize))}, then {@link
@@ -32,6 +33,9 @@ public final class QuickSummary {
   /** Minibatches per probe. */
   public static final int BATCHES = 50;
 
+  /** Coordinates kept per layer (a fixed seeded subset), so a probe stays small. */
+  public static final int COORDINATES = 20_000;
+
   private QuickSummary() {}
 
   /** The snapshot configuration: the frozen-θ noise probe only. */
@@ -42,7 +46,8 @@ public final class QuickSummary {
     int every = (int) Math.max(1, plannedSteps / PROBES);
     return SnapshotConfig.builder().setWhat(EnumSet.of(SnapshotConfig.What.NOISE))
         .optNoiseEvery(every).optNoiseBatches(BATCHES)
-        .optNoiseReference(NoiseReference.probeMean()).optSeed(seed).build();
+        .optNoiseReference(NoiseReference.probeMean()).optCoordinates(COORDINATES).optSeed(seed)
+        .build();
   }
 
   /** Steps the run will take: {@code steps}, or epochs · ⌈n/b⌉ for a training set of n. */

@@ -338,8 +338,6 @@ public final class OptimizersReproduction implements Reproduction {
   private static Path tailFigure(Sizes sizes, Table tails, Path file) throws IOException {
     XYChart chart = Figures.xy("Tail index of iterates on least squares (d = 1)", "step size eta",
         "alpha-hat (iterates)");
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     int bLo = sizes.batches()[0];
     int bHi = sizes.batches()[sizes.batches().length - 1];
@@ -354,6 +352,8 @@ public final class OptimizersReproduction implements Reproduction {
             : Figures.dashed(chart, o.label() + " b=" + b, sizes.etas(), ys);
         if (s != null) {
           s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+          s.setLineColor(Figures.color(o.ordinal()));
+          s.setMarkerColor(Figures.color(o.ordinal()));
         }
       }
     }

@@ -58,10 +58,19 @@ public final class WeightsReproduction implements Reproduction {
    */
   public record Sizes(String model, int epochs, int batch, int subset, double learningRate) {
 
+    /** The training-set size must be a multiple of b, so every epoch has exactly n/b steps. */
+    public Sizes {
+      int n = subset == 0 ? 60_000 : subset;
+      if (batch < 1 || n % batch != 0) {
+        throw new IllegalArgumentException("weights: subset " + n + " is not a multiple of the "
+            + "batch size " + batch + "; expected n % b == 0 so epochs end on known steps");
+      }
+    }
+
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes("mlp:784-100-60-10:relu", 2, 32, 2000, 0.1);
+        case TEST -> new Sizes("mlp:784-100-60-10:relu", 2, 40, 2000, 0.1);
         case QUICK -> new Sizes("mlp:784-300-100-10:relu", 4, 32, 12_000, 0.1);
         case FULL -> new Sizes("mlp:784-300-100-10:relu", 8, 32, 0, 0.1);
       };
@@ -90,7 +99,7 @@ public final class WeightsReproduction implements Reproduction {
     long t0 = System.nanoTime();
     Files.createDirectories(outDir);
     int n = sizes.subset() == 0 ? 60_000 : sizes.subset();
-    long perEpoch = (n + sizes.batch() - 1) / sizes.batch();
+    long perEpoch = n / sizes.batch();
     WeightCapture capture = new WeightCapture(s -> s == 0 || (s + 1) % perEpoch == 0);
     Path runDir = outDir.resolve("run");
     TrainConfig config = TrainConfig.builder().setModel(sizes.model()).setDataset("mnist")

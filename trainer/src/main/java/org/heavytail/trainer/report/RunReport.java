@@ -232,7 +232,6 @@ public final class RunReport {
     DoubleColumn lo = DoubleColumn.create("ci_low");
     DoubleColumn hi = DoubleColumn.create("ci_high");
     DoubleColumn cfCol = DoubleColumn.create("alpha_charfn");
-    BlockSumEstimator blockSum = BlockSumEstimator.of();
     CharacteristicFunctionEstimator charfn = CharacteristicFunctionEstimator.of();
     for (String layer : layers) {
       List<ManifestEntry> recs = store.records(layer, SnapshotKind.NOISE);
@@ -244,7 +243,7 @@ public final class RunReport {
         layerCol.append(layer);
         stepCol.append(step);
         nCol.append(p.length);
-        TailIndexEstimate b = safeEstimate(blockSum, p);
+        TailIndexEstimate b = blockSum(x, new int[x.length], 0L);
         bs.append(b == null ? Double.NaN : b.alpha());
         lo.append(b == null ? Double.NaN : b.ciLow());
         hi.append(b == null ? Double.NaN : b.ciHigh());
@@ -253,6 +252,25 @@ public final class RunReport {
       }
     }
     return Table.create("alpha_noise", layerCol, stepCol, nCol, bs, lo, hi, cfCol);
+  }
+
+  /**
+   * Block-sum α̂ of {@code x} after {@link Preprocess#forTailIndex} (per-group median/MAD, zeros
+   * removed, permuted). Data with symmetric pairs (e.g. the last layer's bias noise, whose
+   * coordinates sum to zero) can put two opposite values in one block, a block sum of exactly 0
+   * that the estimator refuses; then the permutation is redrawn (seeds seed+1, seed+2). Returns
+   * null when all three permutations fail or the sample is too small.
+   */
+  public static TailIndexEstimate blockSum(float[] x, int[] group, long seed) {
+    BlockSumEstimator est = BlockSumEstimator.of();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      TailIndexEstimate e =
+          safeEstimate(est, Preprocess.forTailIndex(x, group, seed + attempt).values());
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static TailIndexEstimate safeEstimate(

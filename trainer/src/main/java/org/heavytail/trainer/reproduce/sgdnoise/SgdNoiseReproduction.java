@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
-import org.heavytail.tailstats.estimate.Preprocess;
 import org.heavytail.tailstats.estimate.TailIndexEstimate;
 import org.heavytail.trainer.hook.NoiseReference;
 import org.heavytail.trainer.hook.SnapshotConfig;
@@ -283,7 +282,10 @@ public final class SgdNoiseReproduction implements Reproduction {
       java.util.Arrays.fill(group, pos, pos + v.length, g);
       pos += v.length;
     }
-    return est.estimate(Preprocess.forTailIndex(x, group, seed).values());
+    TailIndexEstimate e = RunReport.blockSum(x, group, seed);
+    return e != null ? e : new TailIndexEstimate(BlockSumEstimator.NAME, Double.NaN, Double.NaN,
+        Double.NaN, 0.95, "none", x.length, java.util.Map.of("failed",
+        "block sum exactly 0 under three permutations"));
   }
 
   private static Path alongTraining(Table detail, Path file) throws IOException {

@@ -2,7 +2,6 @@ package org.heavytail.trainer.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.heavytail.trainer.loop.TrainResult;
 import org.heavytail.trainer.loop.Training;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Snapshot hooks: --snapshot, --every, --layers, --snapshot-budget, --noise-* (issue 5). */
+  @Mixin SnapshotOptions snapshots = new SnapshotOptions();
 
   @Option(names = "--model", description = "Model spec: mlp[:784-300-100-10][:relu|tanh|linear]"
       + "[:bias=..][:init=torch|he|xavier|lecun][:scale=..][:width=..:depth=..], lenet, vgg-small,"
@@ -111,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--resume takes --steps (the total to reach), not --epochs");
       }
-      r = Training.resume(resume, total, List.of());
+      r = Training.resume(resume, total, snapshots.listeners());
     } else {
       TrainConfig config;
       try {
@@ -141,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
       }
-      r = Training.run(config, List.of());
+      r = Training.run(config, snapshots.listeners());
     }
     PrintOut.print(spec.commandLine().getOut(), r);
     return 0;

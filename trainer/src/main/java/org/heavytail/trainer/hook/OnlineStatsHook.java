@@ -93,8 +93,9 @@ public final class OnlineStatsHook implements TrainingListener {
 
   /**
    * Whether the loop must provide {@code StepContext.update} (it keeps a copy of θ_k only then);
-   * overrides {@code TrainingListener.needsUpdates} once the loop declares it.
+   * see {@code TrainingListener.needsUpdates}.
    */
+  @Override
   public boolean needsUpdates() {
     return true;
   }

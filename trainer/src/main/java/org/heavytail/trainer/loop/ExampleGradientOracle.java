@@ -66,11 +66,15 @@ public final class ExampleGradientOracle implements GradientOracle {
         NDArray l = loss.mean(net.forward(x, true), y);
         gc.backward(l);
       }
-      int i = 0;
       for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
-        NDArray g = e.getValue().getArray().getGradient();
-        out.put(e.getKey(), g.toFloatArray());
-        g.set(savedGrads.get(i++).toByteBuffer());
+        out.put(e.getKey(), e.getValue().getArray().getGradient().toFloatArray());
+      }
+      // restore the lent gradients by native in-place ops: NDArray.set(direct buffer) would make
+      // the grad tensor share the memory of a buffer that only a temporary wrapper references,
+      // freed by the next GC (heap corruption, found by the snapshot hooks)
+      Gradients.zero(params);
+      for (int i = 0; i < params.size(); i++) {
+        params.get(i).getArray().getGradient().addi(savedGrads.get(i));
       }
       for (Map.Entry<Parameter, NDArray> e : savedState.entrySet()) {
         e.getKey().getArray().set(e.getValue().toByteBuffer());

@@ -26,8 +26,9 @@ import java.util.function.Predicate;
  *   <li>{@code ~/.heavytail/data}.
  * </ol>
  *
- * A set lives in {@code DIR/<folder>} with the folder of {@link DataSetId#folderName()}; an
- * explicit directory may also be the set folder itself. Fashion-MNIST is also looked up in
+ * A set lives in {@code DIR/<folder>} with the folder of {@link DataSetId#folderName()} (the
+ * directory given is the parent of the set folders, never a set folder itself, so that one
+ * folder cannot pass for two sets). Fashion-MNIST is also looked up in
  * {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist} package).
  *
  * <p>Cache directory: {@code HEAVYTAIL_CACHE}, else {@code ~/.heavytail/cache}, unless set
@@ -115,15 +116,12 @@ public final class DataLocation {
 
   /**
    * The candidate folders for one data set, in search order: {@code DIR/<folder>} for every
-   * search directory; the explicit directory itself; Debian's folder for Fashion-MNIST.
+   * search directory, then (default search only) Debian's folder for Fashion-MNIST.
    */
   public List<Path> candidates(DataSetId id) {
     List<Path> out = new ArrayList<>();
     for (Path dir : searchPath) {
       out.add(dir.resolve(id.folderName()));
-    }
-    if (explicitDir != null) {
-      out.add(explicitDir);
     }
     if (id == DataSetId.FASHION_MNIST && explicitDir == null) {
       out.add(DEBIAN_FASHION_MNIST);

@@ -45,10 +45,14 @@ class DataLocationTest {
   void explicitDirIsTheOnlyOneSearched() throws Exception {
     DataLocation loc = isolated().optDataDir(tmp.resolve("mine")).build();
     assertEquals(List.of(tmp.resolve("mine")), loc.searchPath());
-    assertEquals(
-        List.of(tmp.resolve("mine/mnist"), tmp.resolve("mine")), loc.candidates(DataSetId.MNIST));
-    // the explicit directory may be the set folder itself
+    assertEquals(List.of(tmp.resolve("mine/mnist")), loc.candidates(DataSetId.MNIST));
+    assertEquals(List.of(tmp.resolve("mine/fashion-mnist")),
+        loc.candidates(DataSetId.FASHION_MNIST));
+    // the set folder itself is not a data directory: one folder cannot pass for two sets
     IdxTestFiles.writeMnist(tmp.resolve("mine"), "t10k", 2, true);
+    assertThrows(DataSetNotFoundException.class,
+        () -> DataSets.load(DataSetId.MNIST, Split.TEST, loc));
+    IdxTestFiles.writeMnist(tmp.resolve("mine/mnist"), "t10k", 2, true);
     ArrayData d = DataSets.load(DataSetId.MNIST, Split.TEST, loc);
     assertEquals(2, d.size());
   }

@@ -47,6 +47,25 @@ class MnistRealDataTest {
     assertArrayEquals(TEST_HIST, histogram(d.labels()));
   }
 
+  @Test
+  void djlDatasetOverTheTestSplit() throws Exception {
+    InMemoryDataset ds = DataSets.djlBuilder(DataSetId.MNIST, Split.TEST, DataLocation.defaults())
+        .setShuffledSampling(100, 1).optSubset(1000).build();
+    assertEquals(1000, ds.size());
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+      int seen = 0;
+      for (ai.djl.training.dataset.Batch b : ds.getData(m)) {
+        try (b) {
+          assertEquals(new ai.djl.ndarray.types.Shape(100, 1, 28, 28),
+              b.getData().head().getShape());
+          seen += b.getSize();
+        }
+      }
+      assertEquals(1000, seen);
+      assertEquals(7f, ds.get(m, 0).getLabels().head().getFloat());
+    }
+  }
+
   private static int[] histogram(int[] labels) {
     int[] h = new int[10];
     for (int y : labels) {

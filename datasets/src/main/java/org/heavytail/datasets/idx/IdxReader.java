@@ -138,9 +138,10 @@ public final class IdxReader {
 
   private static DataFormatException truncated(
       Path file, long offset, String part, long expectedTotal, String where) {
+    String what = where.isEmpty() ? "the file ends" : "the decompressed data end";
     return new DataFormatException(
         file, offset, part + ", truncated",
-        "file ends at byte offset " + offset + where,
+        what + " here, " + (expectedTotal - offset) + " bytes short",
         expectedTotal + " bytes" + where + " as declared by the header");
   }
 

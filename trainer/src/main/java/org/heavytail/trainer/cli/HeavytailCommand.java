@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = HeavytailCommand.Version.class,
     description = "Heavy tails of SGD: train with snapshot hooks, estimate tail indices.",
-    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, TailIndexCommand.class,
-        ReproduceCommand.class, ReportCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, DataCommand.class,
+        TailIndexCommand.class, ReproduceCommand.class, ReportCommand.class})
 public final class HeavytailCommand implements Callable<Integer> {
 
   @Option(

@@ -28,7 +28,9 @@ import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
  * {@link Training} builds the parts from a {@link TrainConfig}; tests and notebooks may build
  * them directly.
  *
- * <p>Step k: take the batch B_k of the {@link EpochSampler}; zero the gradient buffers; forward
+ * <p>Step k: take the batch B_k of the {@link EpochSampler} (as a contiguous slice of a copy of
+ * the training set held in the epoch's order π_e, one gather per epoch); zero the gradient
+ * buffers; forward
  * and backward of L_B(θ_k) = (1/b) Σ_{i∈B_k} ℓ_i(θ_k) inside DJL's {@link GradientCollector};
  * stop with a {@link TrainingFailedException} if L_B or any gradient entry is NaN or infinite
  * (before the update, so θ_k stays as the last good weights); let the {@link Optimizer} update
@@ -58,6 +60,10 @@ public final class Trainer {
   private final List<String> names;
   private final List<Parameter> params;
   private final GradientOracle oracle;
+
+  private int permutedEpoch = -1;
+  private NDArray permutedX;
+  private NDArray permutedY;
 
   private double epochLossSum;
   private long epochCorrect;
@@ -166,6 +172,7 @@ public final class Trainer {
       dir.writeStatus("failed", e.step(), msg, null);
       throw new TrainingFailedException(e.step(), msg);
     } finally {
+      releasePermuted();
       if (bar != null) {
         bar.close();
       }
@@ -223,14 +230,22 @@ public final class Trainer {
     return new double[] {lossSum / n, data.classification() ? correct / (double) n : Double.NaN};
   }
 
-  /** One optimizer step; returns the minibatch loss at θ_k. */
-  float step(long step) {
+  /**
+   * One optimizer step on the batch of global step {@code step} (metrics accumulate, nothing is
+   * written to the run directory); returns the minibatch loss at θ_k.
+   *
+   * @throws TrainingFailedException when the loss or a gradient is not finite (no update done)
+   */
+  public float step(long step) {
     int[] batch = sampler.batch(step);
+    permuteFor(sampler.epochOf(step));
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray idx = data.indexArray(batch);
-      NDArray x = data.trainFeatures().get(idx);
-      NDArray y = data.trainTargets().get(idx);
+      // rows π_e[j·b .. (j+1)·b) of the epoch-permuted copy: the same rows as gathering batch
+      long from = (step % sampler.stepsPerEpoch()) * (long) sampler.batchSize();
+      NDIndex rows = new NDIndex("{}:{}", from, from + sampler.batchSize());
+      NDArray x = permutedX.get(rows);
+      NDArray y = permutedY.get(rows);
       Gradients.zero(params);
       NDArray out;
       NDArray lossArray;
@@ -291,6 +306,37 @@ public final class Trainer {
       }
       return l;
     }
+  }
+
+  /**
+   * Holds the training set in the order π_e of epoch e, so that each step takes a contiguous
+   * slice instead of gathering scattered rows (one gather per epoch instead of one per step).
+   */
+  private void permuteFor(int epoch) {
+    if (epoch == permutedEpoch) {
+      return;
+    }
+    releasePermuted();
+    int[] perm = sampler.permutation(epoch);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray idx = data.indexArray(perm);
+      permutedX = data.trainFeatures().get(idx);
+      permutedY = data.trainTargets().get(idx);
+      NDScope.unregister(permutedX, permutedY);
+    }
+    permutedEpoch = epoch;
+  }
+
+  /** Frees the epoch-permuted copy of the training set (it is rebuilt on the next step). */
+  public void releasePermuted() {
+    if (permutedX != null) {
+      permutedX.close();
+      permutedY.close();
+      permutedX = null;
+      permutedY = null;
+    }
+    permutedEpoch = -1;
   }
 
   private record Update(long step, List<ParameterSlot> parameters, NDArray batchFeatures)

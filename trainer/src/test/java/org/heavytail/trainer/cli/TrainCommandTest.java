@@ -12,6 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void threads() {
+    // tiny runs: one intra-op thread (see loop.TestThreads); set before the engine loads
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", "1");
+    }
+  }
+
   private static String[] run(String... args) {
     CommandLine cl = HeavytailCommand.commandLine();
     StringWriter out = new StringWriter();

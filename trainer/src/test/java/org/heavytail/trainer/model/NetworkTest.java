@@ -13,6 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
+
+  @org.junit.jupiter.api.BeforeAll
+  static void threads() {
+    // tiny models: one intra-op thread; set before the engine loads
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", "1");
+    }
+  }
   private static final long[] MNIST = {1, 28, 28};
   private static final long[] CIFAR = {3, 32, 32};
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
       DataCommand.class,
       TailIndexCommand.class,
       TrainCommand.class,
-      HessianCommand.class
+      HessianCommand.class,
+      ReproduceCommand.class,
+      ReportCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

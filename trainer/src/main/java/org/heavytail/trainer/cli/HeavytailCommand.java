@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = HeavytailCommand.Version.class,
     description = "Heavy tails of SGD: train with snapshot hooks, estimate tail indices.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
 public final class HeavytailCommand implements Callable<Integer> {
 
   @Option(

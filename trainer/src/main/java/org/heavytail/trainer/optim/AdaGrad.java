@@ -1,0 +1,81 @@
+package org.heavytail.trainer.optim;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Set;
+import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
+
+/**
+ * AdaGrad (Duchi, Hazan &amp; Singer 2011, diagonal form), as PyTorch's {@code
+ * torch.optim.Adagrad} with no learning-rate decay and a zero initial accumulator:
+ *
+ * <pre>
+ *   s ← s + g²      (s = 0 before the first update)
+ *   θ ← θ − η g / (√s + ε)
+ * </pre>
+ *
+ * with coupled weight decay g ← g + λθ. Defaults ε = 1e-10, η = 1e-2. Option key {@code eps}.
+ * State: {@code s/PARAM}.
+ */
+public final class AdaGrad extends AbstractOptimizer {
+  private final double eps;
+
+  private AdaGrad(Builder b) {
+    super("adagrad", b, "s");
+    this.eps = b.eps;
+  }
+
+  /** A builder with the defaults above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected void updateParameter(ParameterSlot p, NDArray[] state, double lr, long t) {
+    NDArray g = decayedGradient(p);
+    NDArray s = state[0];
+    s.addi(g.mul(g));
+    p.weight().subi(g.div(s.sqrt().addi(eps)).muli(lr));
+  }
+
+  /** Builder of {@link AdaGrad}. */
+  public static final class Builder extends BaseBuilder<Builder> {
+    double eps = 1e-10;
+
+    Builder() {
+      setLearningRate(1e-2);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** ε &gt; 0, default 1e-10. */
+    public Builder optEpsilon(double eps) {
+      this.eps = Adam.checkEpsilon(eps);
+      return this;
+    }
+
+    /** Builds the optimizer. */
+    public AdaGrad build() {
+      checkLearningRate("adagrad");
+      return new AdaGrad(this);
+    }
+  }
+
+  /** {@code adagrad}: options {@code lr} (default 1e-2), {@code eps}. */
+  public static final class Factory implements OptimizerFactory {
+    @Override
+    public String name() {
+      return "adagrad";
+    }
+
+    @Override
+    public Optimizer create(OptimizerOptions o) {
+      return builder()
+          .fromOptions(name(), o, 1e-2, Set.of("eps"))
+          .optEpsilon(o.getDouble("eps", 1e-10))
+          .build();
+    }
+  }
+}

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
@@ -19,7 +17,7 @@ import tech.tablesaw.api.Table;
  * Inline output for notebook cells: {@code Display.show(chart)} renders an XChart chart or a
  * {@link BufferedImage} as an embedded PNG ({@code image/png}, base64, no network), and a Tablesaw
  * {@link Table} as HTML and plain text. In a running kernel the output goes to the notebook; under
- * the test runner it goes to the runner's sink so tests can count and check outputs.
+ * the notebook runner it goes to the runner's sink, which writes it into the notebook's outputs.
  */
 public final class Display {
   private static volatile Consumer<Map<String, String>> sink;
@@ -32,16 +30,15 @@ public final class Display {
     Consumer<Map<String, String>> s = sink;
     if (s != null) {
       s.accept(bundle);
-    } else if (BaseKernel.notebookKernel() != null) {
-      DisplayData d = new DisplayData();
-      bundle.forEach(d::putData);
-      BaseKernel.notebookKernel().display(d);
     } else {
       System.out.println(bundle.get("text/plain"));
     }
   }
 
-  /** Routes displays to {@code newSink} (null restores the kernel); returns the previous sink. */
+  /**
+   * Routes displays to {@code newSink} (the kernel installs one at start; the notebook runner
+   * swaps in its own per cell; null prints the text form); returns the previous sink.
+   */
   public static Consumer<Map<String, String>> setSink(Consumer<Map<String, String>> newSink) {
     Consumer<Map<String, String>> old = sink;
     sink = newSink;

@@ -61,7 +61,7 @@ public final class NotebookRunner {
         List<Map<String, String>> shown = new ArrayList<>();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         String value;
-        Display.setSink(shown::add);
+        var previousSink = Display.setSink(shown::add);
         System.setOut(new PrintStream(new TeeStream(captured, oldOut), true, StandardCharsets.UTF_8));
         try {
           value = eval.eval(source);
@@ -71,7 +71,7 @@ public final class NotebookRunner {
                   + e.getMessage(), e.getCause());
         } finally {
           System.setOut(oldOut);
-          Display.setSink(null);
+          Display.setSink(previousSink);
         }
         displays += shown.size();
         if (writeOutputs) {

@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.heavytail.notebooks.Display;
 import org.heavytail.notebooks.JShellEvaluator;
 
 /**
@@ -88,6 +89,12 @@ public final class HeavytailKernel extends BaseKernel {
     JupyterConnection connection = new JupyterConnection(props);
     HeavytailKernel kernel =
         new Builder().build(JShellEvaluator.of(JShellEvaluator.currentClassPath()));
+    Display.setSink(
+        bundle -> {
+          DisplayData d = new DisplayData();
+          bundle.forEach(d::putData);
+          kernel.display(d);
+        });
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
     connection.waitUntilClose();

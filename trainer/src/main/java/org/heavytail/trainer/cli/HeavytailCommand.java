@@ -16,7 +16,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = HeavytailCommand.Version.class,
     description = "Heavy tails of SGD: train with snapshot hooks, estimate tail indices.",
-    subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DataCommand.class,
+      TailIndexCommand.class
+    })
 public final class HeavytailCommand implements Callable<Integer> {
 
   @Option(

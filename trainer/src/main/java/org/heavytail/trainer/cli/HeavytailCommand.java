@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       DataCommand.class,
-      TailIndexCommand.class
+      TailIndexCommand.class,
+      TrainCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

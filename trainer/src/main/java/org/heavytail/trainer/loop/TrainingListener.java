@@ -11,6 +11,14 @@ package org.heavytail.trainer.loop;
  */
 public interface TrainingListener {
 
+  /**
+   * Whether this listener reads {@link StepContext#update}. The loop keeps a copy of θ_k for Δθ
+   * only when some listener says so, so listeners that do not need updates cost nothing extra.
+   */
+  default boolean needsUpdates() {
+    return false;
+  }
+
   /** Called once before the first step (also on resume, with the step the run resumes at). */
   default void onTrainingBegin(RunInfo run) {}
 

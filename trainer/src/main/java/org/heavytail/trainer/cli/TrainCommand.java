@@ -1,0 +1,166 @@
+package org.heavytail.trainer.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.heavytail.trainer.loop.TrainConfig;
+import org.heavytail.trainer.loop.TrainResult;
+import org.heavytail.trainer.loop.Training;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code heavytail train}: parses flags into a {@link TrainConfig} and calls {@link
+ * Training#run} (or {@link Training#resume} with {@code --resume DIR}). With no flags it trains
+ * the 784-300-100-10 MLP on MNIST with SGD (η = 0.1, b = 128) for one epoch.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train a model; writes config, metrics and checkpoints to a run directory.")
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", description = "Model spec: mlp[:784-300-100-10][:relu|tanh|linear]"
+      + "[:bias=..][:init=torch|he|xavier|lecun][:scale=..][:width=..:depth=..], lenet, vgg-small,"
+      + " resnet20, linear (default: ${DEFAULT-VALUE}).")
+  String model = "mlp:784-300-100-10:relu";
+
+  @Option(names = "--dataset", description = "mnist, fashion-mnist, cifar10, ... (default: ${DEFAULT-VALUE}).")
+  String dataset = "mnist";
+
+  @Option(names = "--loss", description = "cross-entropy or square (default: cross-entropy for"
+      + " classification, square for regression).")
+  String loss;
+
+  @Option(names = "--optimizer", description = "Optimizer name (default: ${DEFAULT-VALUE}).")
+  String optimizer = "sgd";
+
+  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double lr = 0.1;
+
+  @Option(names = "--batch-size", description = "Minibatch size b (default: ${DEFAULT-VALUE}).")
+  int batchSize = 128;
+
+  @Option(names = "--epochs", description = "Epochs to train (default: 1 when --steps is not given).")
+  Integer epochs;
+
+  @Option(names = "--steps", description = "Steps to train (instead of --epochs).")
+  Long steps;
+
+  @Option(names = "--seed", description = "Seed of weights and batch order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--device", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+  String device = "auto";
+
+  @Option(names = "--out", description = "Run directory (default: runs/<UTC timestamp>).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the run in DIR from its newest checkpoint"
+      + " (other flags but --steps/--epochs are taken from its config).")
+  Path resume;
+
+  @Option(names = "--checkpoint-every", description = "Steps between checkpoints; 0 = only at"
+      + " the end (default: ${DEFAULT-VALUE}).")
+  long checkpointEvery = 1000;
+
+  @Option(names = "--data-dir", description = "Folder holding <dataset>/ (default: search path).")
+  Path dataDir;
+
+  @Option(names = "--subset", description = "Train on the first N examples only (default: all).")
+  int subset;
+
+  @Option(names = "--opt", description = "Optimizer option key=value (repeatable), e.g. --opt momentum=0.9.")
+  Map<String, String> opts = new LinkedHashMap<>();
+
+  @Option(names = "--standardize", arity = "1", description = "Standardise features by the"
+      + " training split's mean and std: true or false (default: true for classification).")
+  Boolean standardize;
+
+  @Option(names = "--no-test", description = "Skip the test-set evaluation.")
+  boolean noTest;
+
+  @Option(names = "--no-progress", description = "Never show the progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    if (epochs != null && steps != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--epochs and --steps are exclusive: give one of them");
+    }
+    if (epochs != null && epochs < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--epochs " + epochs + ": expected >= 1");
+    }
+    if (steps != null && steps < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--steps " + steps + ": expected >= 1");
+    }
+    TrainResult r;
+    if (resume != null) {
+      long total = steps != null ? steps : 0;
+      if (epochs != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--resume takes --steps (the total to reach), not --epochs");
+      }
+      r = Training.resume(resume, total, List.of());
+    } else {
+      TrainConfig config;
+      try {
+        TrainConfig.Builder b = TrainConfig.builder()
+            .setModel(model)
+            .setDataset(dataset)
+            .optLoss(loss)
+            .setOptimizer(optimizer)
+            .setLearningRate(lr)
+            .optOptimizerOptions(opts)
+            .setBatchSize(batchSize)
+            .optSeed(seed)
+            .optDevice(device)
+            .optOut(out)
+            .optCheckpointEvery(checkpointEvery)
+            .optDataDir(dataDir)
+            .optSubset(subset)
+            .optEvaluateTest(!noTest)
+            .optProgress(!noProgress)
+            .optStandardize(standardize);
+        if (steps != null) {
+          b.setSteps(steps);
+        } else {
+          b.setEpochs(epochs == null ? 1 : epochs);
+        }
+        config = b.build();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+      r = Training.run(config, List.of());
+    }
+    PrintOut.print(spec.commandLine().getOut(), r);
+    return 0;
+  }
+
+  /** The closing lines of a run. */
+  static final class PrintOut {
+    private PrintOut() {}
+
+    static void print(java.io.PrintWriter w, TrainResult r) {
+      w.printf(Locale.ROOT, "run dir: %s%n", r.runDir());
+      w.printf(Locale.ROOT, "steps: %d (%.1f steps/s, %.1f s)%n", r.steps(), r.stepsPerSecond(), r.seconds());
+      if (!Double.isNaN(r.finalTestLoss())) {
+        w.printf(Locale.ROOT, "test loss: %.4f%n", r.finalTestLoss());
+      }
+      if (!Double.isNaN(r.finalTestAccuracy())) {
+        w.printf(Locale.ROOT, "test accuracy: %.4f%n", r.finalTestAccuracy());
+      }
+      w.flush();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.heavytail.trainer.loop;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.heavytail.trainer.model.LossKind;
+import org.heavytail.trainer.model.Network;
+
+/**
+ * A {@link GradientOracle} over a network's training data: the gradient of the mean loss (1/|I|)
+ * Σ_{i∈I} ∇ℓ_i(θ) at the current weights, by one forward/backward pass in training mode (batch
+ * norm uses the statistics of the chosen examples, as in a training step).
+ *
+ * <p>Nothing changes: the weights are only read, batch-norm running statistics are restored
+ * after the pass, and the gradient buffers the loop lent to listeners are restored too, so a
+ * listener may call the oracle and then still read {@link StepContext#gradient}.
+ */
+public final class ExampleGradientOracle implements GradientOracle {
+  private final Network net;
+  private final LossKind loss;
+  private final TrainingData data;
+
+  /** An oracle over {@code data}'s training split. */
+  public ExampleGradientOracle(Network net, LossKind loss, TrainingData data) {
+    this.net = net;
+    this.loss = loss;
+    this.data = data;
+  }
+
+  @Override
+  public int trainingSetSize() {
+    return data.trainSize();
+  }
+
+  @Override
+  public Map<String, float[]> gradient(int[] exampleIndices) {
+    if (exampleIndices.length == 0) {
+      throw new IllegalArgumentException("gradient of no examples: pass at least one index");
+    }
+    Map<String, float[]> out = new LinkedHashMap<>();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      List<Parameter> params = new ArrayList<>(net.parameters().values());
+      // save the lent gradients and the non-trained state (running statistics)
+      List<NDArray> savedGrads = new ArrayList<>();
+      for (Parameter p : params) {
+        savedGrads.add(p.getArray().getGradient().duplicate());
+      }
+      Map<Parameter, NDArray> savedState = new LinkedHashMap<>();
+      for (Parameter p : net.state().values()) {
+        if (!p.requiresGradient()) {
+          savedState.put(p, p.getArray().duplicate());
+        }
+      }
+      Gradients.zero(params);
+      NDArray idx = data.indexArray(exampleIndices);
+      NDArray x = data.trainFeatures().get(idx);
+      NDArray y = data.trainTargets().get(idx);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray l = loss.mean(net.forward(x, true), y);
+        gc.backward(l);
+      }
+      int i = 0;
+      for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
+        NDArray g = e.getValue().getArray().getGradient();
+        out.put(e.getKey(), g.toFloatArray());
+        g.set(savedGrads.get(i++).toByteBuffer());
+      }
+      for (Map.Entry<Parameter, NDArray> e : savedState.entrySet()) {
+        e.getKey().getArray().set(e.getValue().toByteBuffer());
+      }
+    }
+    return out;
+  }
+}

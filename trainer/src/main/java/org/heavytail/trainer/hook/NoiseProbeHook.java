@@ -1,0 +1,433 @@
+package org.heavytail.trainer.hook;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.heavytail.trainer.loop.GradientOracle;
+import org.heavytail.trainer.loop.RunInfo;
+import org.heavytail.trainer.loop.StepContext;
+import org.heavytail.trainer.loop.TrainingListener;
+import org.heavytail.trainer.store.SnapshotKind;
+import org.heavytail.trainer.store.SnapshotRecord;
+import org.heavytail.trainer.store.SnapshotWriter;
+
+/**
+ * The gradient-noise probe of Şimşekli, Sagun and Gürbüzbalaban (ICML 2019, §4): at chosen steps,
+ * with θ frozen, the reference gradient g(θ) ({@link NoiseReference}: full data by default) and
+ * the gradients g_{B_i}(θ) of {@code batches} disjoint minibatches B_1..B_N of size b drawn without
+ * replacement (a seeded permutation of the training set cut into blocks), recording per layer the
+ * noise U_i = g_{B_i}(θ) − g(θ) as one {@code noise} row per minibatch and g itself as one {@code
+ * fullgrad} row.
+ *
+ * <p>When: after the update of step k with (k + 1) a multiple of {@code every}, i.e. at θ_{k+1},
+ * the weights the {@code weights} snapshot of step k holds; the records carry manifest step k.
+ * A summary row per layer goes to {@code noise.csv}: {@code
+ * step,epoch,layer,reference,reference_size,batches,batch_size,grad_norm,noise_sq_mean,noise_var}
+ * plus {@code alpha_<tracker>} columns, with noise_sq_mean = (1/N) Σ_i ‖U_i‖² (an estimate of
+ * tr Σ_b) and noise_var = noise_sq_mean / width, both over the kept coordinates.
+ *
+ * <p>Running-estimate variant ({@link Builder#optRunningEstimate}): at every step the hook keeps
+ * m_k = β m_{k−1} + (1 − β) g_{B_k}(θ_k) per kept coordinate (m_0 = g_{B_0}) and, every {@code
+ * runningEvery} steps, records U ≈ g_{B_k}(θ_k) − m_{k−1} as kind {@code noise-running}: an
+ * approximation using only the training minibatches (θ moves and m lags), labelled as such.
+ *
+ * <p>Cost: a probe takes N minibatch gradients plus the reference (n/b gradients' worth of compute
+ * for the full-data reference, none extra for {@code probe-mean}).
+ */
+public final class NoiseProbeHook implements TrainingListener {
+
+  private static final int REFERENCE_CHUNK = 4096;
+
+  private final SnapshotSink sink;
+  private final LayerPlan plan;
+  private final int every;
+  private final int batches;
+  private final int batchSize;
+  private final NoiseReference reference;
+  private final long seed;
+  private final boolean frozen;
+  private final boolean running;
+  private final int runningEvery;
+  private final double beta;
+  private final List<TailIndexTracker> trackers;
+  private SnapshotWriter writer;
+  private CsvSink csv;
+  private final Map<String, float[]> runningMean = new LinkedHashMap<>();
+  private float[] scratch = new float[0];
+  private boolean validated;
+
+  private NoiseProbeHook(Builder b) {
+    this.sink = b.sink;
+    this.plan = b.plan;
+    this.every = b.every;
+    this.batches = b.batches;
+    this.batchSize = b.batchSize;
+    this.reference = b.reference;
+    this.seed = b.seed;
+    this.frozen = b.frozen;
+    this.running = b.running;
+    this.runningEvery = b.runningEvery;
+    this.beta = b.beta;
+    this.trackers = List.copyOf(b.trackers);
+    Map<String, Object> d = new LinkedHashMap<>(plan.describe());
+    if (frozen) {
+      d.put("noise", "U_i = g_{B_i}(theta) - g(theta) at frozen theta = theta_{k+1}, one row per"
+          + " minibatch, manifest step k, taken when (k+1) % every == 0");
+      d.put("every", every);
+      d.put("batches", batches);
+      d.put("batchSize", batchSize == 0 ? "training batch size" : batchSize);
+      d.put("reference", reference.label());
+      d.put("seed", seed);
+    }
+    if (running) {
+      d.put("noise-running", "U ~ g_B(theta_k) - m_{k-1}, m an exponential moving average of "
+          + "training minibatch gradients (beta " + beta + "): running estimate, not frozen theta");
+      d.put("runningEvery", runningEvery);
+    }
+    sink.describe("noise", d);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void onTrainingBegin(RunInfo run) {
+    writer = sink.open(run);
+    StringBuilder header = new StringBuilder(
+        "step,epoch,layer,reference,reference_size,batches,batch_size,grad_norm,noise_sq_mean,"
+            + "noise_var");
+    trackers.forEach(t -> header.append(",alpha_").append(t.name()));
+    if (frozen) {
+      csv = new CsvSink(run.runDir().resolve("noise.csv"), header.toString());
+    }
+  }
+
+  @Override
+  public void onStep(StepContext ctx) {
+    if (writer.state() != SnapshotWriter.State.RUNNING) {
+      return;
+    }
+    List<LayerPlan.Layer> layers = plan.layers(ctx, writer);
+    if (frozen && !validated) {
+      int n = ctx.gradientOracle().trainingSetSize();
+      int b = batchSize > 0 ? batchSize : ctx.batchIndices().length;
+      if ((long) batches * b > n) {
+        throw new IllegalArgumentException("noise probe needs " + batches + " disjoint "
+            + "minibatches of " + b + " examples = " + (long) batches * b + " > training set size "
+            + n + "; lower --noise-batches");
+      }
+      validated = true;
+    }
+    if (running) {
+      runningStep(ctx, layers);
+    }
+    if (frozen && (ctx.step() + 1) % every == 0) {
+      probe(ctx, layers);
+    }
+  }
+
+  private void runningStep(StepContext ctx, List<LayerPlan.Layer> layers) {
+    boolean record = ctx.step() % runningEvery == 0;
+    for (LayerPlan.Layer l : layers) {
+      if (scratch.length < l.width()) {
+        scratch = new float[l.width()];
+      }
+      FloatBuffer g = TensorCopy.view(ctx.gradient(l.name()));
+      TensorCopy.copy(g, l.indices(), scratch, 0);
+      float[] m = runningMean.get(l.name());
+      if (m == null) {
+        runningMean.put(l.name(), java.util.Arrays.copyOf(scratch, l.width()));
+        continue;
+      }
+      float[] u = record ? writer.borrow(l.width()) : null;
+      float b = (float) beta;
+      float c = 1 - b;
+      for (int i = 0; i < l.width(); i++) {
+        float gi = scratch[i];
+        if (u != null) {
+          u[i] = gi - m[i];
+        }
+        m[i] = b * m[i] + c * gi;
+      }
+      if (u != null) {
+        writer.submit(new SnapshotRecord(ctx.step(), ctx.epoch(), l.name(),
+            SnapshotKind.NOISE_RUNNING, 1, l.width(), u));
+      }
+    }
+  }
+
+  private void probe(StepContext ctx, List<LayerPlan.Layer> layers) {
+    GradientOracle oracle = ctx.gradientOracle();
+    int n = oracle.trainingSetSize();
+    int b = batchSize > 0 ? batchSize : ctx.batchIndices().length;
+    if ((long) batches * b > n) {
+      throw new IllegalArgumentException("noise probe needs " + batches + " disjoint minibatches"
+          + " of " + b + " examples = " + (long) batches * b + " > training set size " + n
+          + "; lower --noise-batches");
+    }
+    SplittableRandom rnd = new SplittableRandom(seed ^ (ctx.step() * 0x9E3779B97F4A7C15L));
+    int[] perm = permutation(n, rnd);
+    long step = ctx.step();
+    int epoch = ctx.epoch();
+
+    // reference gradient on kept coordinates
+    Map<String, float[]> ref = new LinkedHashMap<>();
+    List<Map<String, float[]>> probeGrads = null;
+    int refSize;
+    if (reference.kind() == NoiseReference.Kind.PROBE_MEAN) {
+      probeGrads = new ArrayList<>(batches);
+      double[][] sum = new double[layers.size()][];
+      for (int i = 0; i < batches; i++) {
+        Map<String, float[]> g = oracle.gradient(java.util.Arrays.copyOfRange(perm, i * b,
+            (i + 1) * b));
+        Map<String, float[]> kept = new LinkedHashMap<>();
+        for (int j = 0; j < layers.size(); j++) {
+          LayerPlan.Layer l = layers.get(j);
+          float[] row = new float[l.width()];
+          TensorCopy.gather(g.get(l.name()), l.indices(), row);
+          kept.put(l.name(), row);
+          if (sum[j] == null) {
+            sum[j] = new double[l.width()];
+          }
+          for (int k = 0; k < row.length; k++) {
+            sum[j][k] += row[k];
+          }
+        }
+        probeGrads.add(kept);
+      }
+      for (int j = 0; j < layers.size(); j++) {
+        float[] r = new float[layers.get(j).width()];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = (float) (sum[j][k] / batches);
+        }
+        ref.put(layers.get(j).name(), r);
+      }
+      refSize = batches * b;
+    } else {
+      int[] idx;
+      if (reference.kind() == NoiseReference.Kind.FULL) {
+        idx = new int[n];
+        for (int i = 0; i < n; i++) {
+          idx[i] = i;
+        }
+      } else {
+        idx = java.util.Arrays.copyOf(permutation(n, new SplittableRandom(~seed ^ step)),
+            Math.min(n, reference.size()));
+      }
+      refSize = idx.length;
+      Map<String, double[]> acc = new LinkedHashMap<>();
+      for (int from = 0; from < idx.length; from += REFERENCE_CHUNK) {
+        int to = Math.min(idx.length, from + REFERENCE_CHUNK);
+        Map<String, float[]> g = oracle.gradient(java.util.Arrays.copyOfRange(idx, from, to));
+        double w = (double) (to - from) / idx.length;
+        for (LayerPlan.Layer l : layers) {
+          float[] gl = g.get(l.name());
+          double[] a = acc.computeIfAbsent(l.name(), k -> new double[l.width()]);
+          int[] ix = l.indices();
+          for (int k = 0; k < a.length; k++) {
+            a[k] += w * gl[ix == null ? k : ix[k]];
+          }
+        }
+      }
+      for (LayerPlan.Layer l : layers) {
+        double[] a = acc.get(l.name());
+        float[] r = new float[a.length];
+        for (int k = 0; k < r.length; k++) {
+          r[k] = (float) a[k];
+        }
+        ref.put(l.name(), r);
+      }
+    }
+    for (LayerPlan.Layer l : layers) {
+      float[] row = writer.borrow(l.width());
+      System.arraycopy(ref.get(l.name()), 0, row, 0, l.width());
+      writer.submit(new SnapshotRecord(step, epoch, l.name(), SnapshotKind.FULL_GRADIENT, 1,
+          l.width(), row));
+    }
+
+    // noise rows
+    double[] sq = new double[layers.size()];
+    List<List<TailIndexTracker.Accumulation>> acc = new ArrayList<>();
+    for (int j = 0; j < layers.size(); j++) {
+      List<TailIndexTracker.Accumulation> a = new ArrayList<>();
+      trackers.forEach(t -> a.add(t.start()));
+      acc.add(a);
+    }
+    for (int i = 0; i < batches; i++) {
+      Map<String, float[]> g = probeGrads != null ? probeGrads.get(i)
+          : oracle.gradient(java.util.Arrays.copyOfRange(perm, i * b, (i + 1) * b));
+      for (int j = 0; j < layers.size(); j++) {
+        LayerPlan.Layer l = layers.get(j);
+        float[] u = writer.borrow(l.width());
+        float[] src = g.get(l.name());
+        if (probeGrads != null) {
+          System.arraycopy(src, 0, u, 0, l.width());
+        } else {
+          TensorCopy.gather(src, l.indices(), u);
+        }
+        float[] r = ref.get(l.name());
+        double s = 0;
+        for (int k = 0; k < u.length; k++) {
+          float d = u[k] - r[k];
+          u[k] = d;
+          s += (double) d * d;
+        }
+        sq[j] += s;
+        for (TailIndexTracker.Accumulation a : acc.get(j)) {
+          a.accept(u, 0, u.length);
+        }
+        writer.submit(new SnapshotRecord(step, epoch, l.name(), SnapshotKind.NOISE, 1,
+            l.width(), u));
+      }
+    }
+    for (int j = 0; j < layers.size(); j++) {
+      LayerPlan.Layer l = layers.get(j);
+      float[] r = ref.get(l.name());
+      double gn = 0;
+      for (float v : r) {
+        gn += (double) v * v;
+      }
+      double msq = sq[j] / batches;
+      csv.add(step).add(epoch).add(l.name()).add(reference.label()).add(refSize).add(batches)
+          .add(b).add(Math.sqrt(gn)).add(msq).add(msq / l.width());
+      for (TailIndexTracker.Accumulation a : acc.get(j)) {
+        csv.add(a.alpha());
+      }
+      csv.endRow();
+    }
+    csv.flush();
+  }
+
+  private static int[] permutation(int n, SplittableRandom rnd) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  @Override
+  public void onTrainingEnd(RunInfo run) {
+    if (csv != null) {
+      csv.close();
+    }
+    sink.close();
+  }
+
+  /** Builder of a {@link NoiseProbeHook}. */
+  public static final class Builder {
+    private SnapshotSink sink;
+    private LayerPlan plan = LayerPlan.all();
+    private int every = 100;
+    private int batches = 100;
+    private int batchSize;
+    private NoiseReference reference = NoiseReference.full();
+    private long seed = 1;
+    private boolean frozen = true;
+    private boolean running;
+    private int runningEvery = 1;
+    private double beta = 0.9;
+    private final List<TailIndexTracker> trackers = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The shared store. */
+    public Builder setSink(SnapshotSink sink) {
+      this.sink = Objects.requireNonNull(sink);
+      return this;
+    }
+
+    /** Layers and coordinates (default all). */
+    public Builder optPlan(LayerPlan plan) {
+      this.plan = Objects.requireNonNull(plan);
+      return this;
+    }
+
+    /** Probe after every K updates (default 100). */
+    public Builder optEvery(int k) {
+      if (k < 1) {
+        throw new IllegalArgumentException("--noise-every must be >= 1, got " + k);
+      }
+      this.every = k;
+      return this;
+    }
+
+    /** Minibatches per probe (default 100). */
+    public Builder optBatches(int n) {
+      if (n < 2) {
+        throw new IllegalArgumentException("--noise-batches must be >= 2, got " + n);
+      }
+      this.batches = n;
+      return this;
+    }
+
+    /** Probe minibatch size (default: the training batch size). */
+    public Builder optBatchSize(int b) {
+      if (b < 1) {
+        throw new IllegalArgumentException("noise batch size must be >= 1, got " + b);
+      }
+      this.batchSize = b;
+      return this;
+    }
+
+    /** Reference gradient (default full data). */
+    public Builder optReference(NoiseReference r) {
+      this.reference = Objects.requireNonNull(r);
+      return this;
+    }
+
+    /** Seed of the minibatch draw (default 1). */
+    public Builder optSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Whether to run the frozen-θ probe (default true). */
+    public Builder optFrozenProbe(boolean on) {
+      this.frozen = on;
+      return this;
+    }
+
+    /** Record the running-estimate noise every {@code k} steps with EMA factor β. */
+    public Builder optRunningEstimate(int k, double beta) {
+      if (k < 1 || !(beta > 0 && beta < 1)) {
+        throw new IllegalArgumentException("running noise needs every >= 1 and beta in (0, 1), "
+            + "got " + k + ", " + beta);
+      }
+      this.running = true;
+      this.runningEvery = k;
+      this.beta = beta;
+      return this;
+    }
+
+    /** Adds a tail-index tracker fed with each probe's noise rows, per layer. */
+    public Builder addTracker(TailIndexTracker t) {
+      trackers.add(Objects.requireNonNull(t));
+      return this;
+    }
+
+    /** Builds the hook. */
+    public NoiseProbeHook build() {
+      if (sink == null) {
+        throw new IllegalStateException("NoiseProbeHook needs setSink(...)");
+      }
+      if (!frozen && !running) {
+        throw new IllegalStateException("NoiseProbeHook with neither the probe nor the running "
+            + "estimate does nothing");
+      }
+      return new NoiseProbeHook(this);
+    }
+  }
+}

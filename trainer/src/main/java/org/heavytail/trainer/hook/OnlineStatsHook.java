@@ -1,0 +1,341 @@
+package org.heavytail.trainer.hook;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.heavytail.trainer.loop.RunInfo;
+import org.heavytail.trainer.loop.StepContext;
+import org.heavytail.trainer.loop.TrainingListener;
+
+/**
+ * Per-step statistics without raw tensors: one row per (step, layer) of {@code stats.csv} (layer
+ * {@code _all} for the whole model), columns {@code
+ * step,epoch,layer,loss,grad_norm,weight_norm,update_norm,grad_cos,noise_norm,noise_var} plus
+ * {@code alpha_<tracker>}:
+ *
+ * <ul>
+ *   <li>grad_norm ‖g_B(θ_k)‖, weight_norm ‖θ_{k+1}‖, update_norm ‖Δθ_k‖ (Euclidean, float64 sums);
+ *   <li>grad_cos = ⟨g_k, g_{k'}⟩ / (‖g_k‖ ‖g_{k'}‖) with k' the previous recorded step;
+ *   <li>noise_norm = ‖g_B(θ_k) − m_{k−1}‖ with m the exponential moving average m_k = β m_{k−1} +
+ *       (1 − β) g_B(θ_k) of every step's gradient (m_0 = g_B(θ_0); empty at the first step):
+ *       a running estimate of the gradient noise U_B, not the frozen-θ probe;
+ *   <li>noise_var = ((1 + β) / 2) ‖g_B − m_{k−1}‖² / d: per-coordinate variance of the minibatch
+ *       noise, corrected for the variance (1 − β)/(1 + β)·Σ_b that m itself carries when
+ *       successive g_B are i.i.d. with covariance Σ_b (stationarity assumed);
+ *   <li>alpha_&lt;tracker&gt;: every {@code trackerEvery} steps, each {@link TailIndexTracker}
+ *       applied to the layer's running noise g_B − m_{k−1} (per layer; empty otherwise).
+ * </ul>
+ *
+ * <p>The moving average is updated every step (cost: one pass over the gradient); rows are written
+ * every {@code every} steps.
+ */
+public final class OnlineStatsHook implements TrainingListener {
+
+  /** File name inside the run directory. */
+  public static final String FILE = "stats.csv";
+
+  private final LayerSelection selection;
+  private final int every;
+  private final double beta;
+  private final List<TailIndexTracker> trackers;
+  private final int trackerEvery;
+  private CsvSink csv;
+  private List<String> layers;
+  private final Map<String, State> states = new LinkedHashMap<>();
+  private float[] scratch = new float[0];
+  private float[] noise = new float[0];
+
+  private static final class State {
+    float[] prev;
+    float[] cur;
+    float[] mean;
+    boolean hasPrev;
+  }
+
+  private OnlineStatsHook(Builder b) {
+    this.selection = b.selection;
+    this.every = b.every;
+    this.beta = b.beta;
+    this.trackers = List.copyOf(b.trackers);
+    this.trackerEvery = b.trackerEvery;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The CSV header for this hook's trackers. */
+  public String header() {
+    StringBuilder h = new StringBuilder(
+        "step,epoch,layer,loss,grad_norm,weight_norm,update_norm,grad_cos,noise_norm,noise_var");
+    trackers.forEach(t -> h.append(",alpha_").append(t.name()));
+    return h.toString();
+  }
+
+  /** What this hook records, for {@code hooks.json}. */
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("file", FILE);
+    d.put("layers", selection.isAll() ? "all" : selection.patterns());
+    d.put("every", every);
+    d.put("beta", beta);
+    d.put("noise", "running estimate g_B - EMA of past minibatch gradients");
+    List<String> t = new ArrayList<>();
+    trackers.forEach(x -> t.add(x.name()));
+    d.put("trackers", t);
+    d.put("trackerEvery", trackerEvery);
+    return d;
+  }
+
+  /**
+   * Whether the loop must provide {@code StepContext.update} (it keeps a copy of θ_k only then);
+   * overrides {@code TrainingListener.needsUpdates} once the loop declares it.
+   */
+  public boolean needsUpdates() {
+    return true;
+  }
+
+  @Override
+  public void onTrainingBegin(RunInfo run) {
+    csv = new CsvSink(run.runDir().resolve(FILE), header());
+  }
+
+  @Override
+  public void onStep(StepContext ctx) {
+    if (layers == null) {
+      layers = selection.select(ctx.parameterNames());
+    }
+    boolean write = ctx.step() % every == 0;
+    boolean track = write && !trackers.isEmpty() && ctx.step() % trackerEvery == 0;
+    double tgg = 0;
+    double tgp = 0;
+    double tpp = 0;
+    double tww = 0;
+    double tuu = 0;
+    double tdd = 0;
+    long td = 0;
+    boolean allPrev = true;
+    boolean allMean = true;
+    float b = (float) beta;
+    float c = 1 - b;
+    for (String name : layers) {
+      FloatBuffer g = TensorCopy.view(ctx.gradient(name));
+      int n = g.limit();
+      State s = states.computeIfAbsent(name, k -> new State());
+      if (s.cur == null) {
+        s.cur = new float[n];
+        s.prev = new float[n];
+      }
+      g.get(0, s.cur, 0, n);
+      float[] x = s.cur;
+      float[] p = s.prev;
+      boolean hasMean = s.mean != null;
+      double gg = 0;
+      double gp = 0;
+      double pp = 0;
+      double dd = 0;
+      if (hasMean) {
+        float[] m = s.mean;
+        if (track) {
+          if (noise.length < n) {
+            noise = new float[n];
+          }
+          for (int i = 0; i < n; i++) {
+            noise[i] = x[i] - m[i];
+          }
+        }
+        // four independent partial sums per quantity for instruction-level parallelism
+        float gg0 = 0, gg1 = 0, gp0 = 0, gp1 = 0, pp0 = 0, pp1 = 0, dd0 = 0, dd1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+          float x0 = x[i];
+          float x1 = x[i + 1];
+          float p0 = p[i];
+          float p1 = p[i + 1];
+          float d0 = x0 - m[i];
+          float d1 = x1 - m[i + 1];
+          gg0 += x0 * x0;
+          gg1 += x1 * x1;
+          gp0 += x0 * p0;
+          gp1 += x1 * p1;
+          pp0 += p0 * p0;
+          pp1 += p1 * p1;
+          dd0 += d0 * d0;
+          dd1 += d1 * d1;
+          m[i] = b * m[i] + c * x0;
+          m[i + 1] = b * m[i + 1] + c * x1;
+          if ((i & 4095) == 4094) { // flush float partials into doubles every 4096 values
+            gg += gg0 + gg1;
+            gp += gp0 + gp1;
+            pp += pp0 + pp1;
+            dd += dd0 + dd1;
+            gg0 = gg1 = gp0 = gp1 = pp0 = pp1 = dd0 = dd1 = 0;
+          }
+        }
+        for (; i < n; i++) {
+          float d0 = x[i] - m[i];
+          gg0 += x[i] * x[i];
+          gp0 += x[i] * p[i];
+          pp0 += p[i] * p[i];
+          dd0 += d0 * d0;
+          m[i] = b * m[i] + c * x[i];
+        }
+        gg += gg0 + gg1;
+        gp += gp0 + gp1;
+        pp += pp0 + pp1;
+        dd += dd0 + dd1;
+      } else {
+        for (int i = 0; i < n; i++) {
+          gg += (double) x[i] * x[i];
+        }
+        s.mean = x.clone();
+      }
+      double ww = sumSquares(TensorCopy.view(ctx.weight(name)));
+      double uu = sumSquares(TensorCopy.view(ctx.update(name)));
+      boolean hasPrev = s.hasPrev;
+      // keep this gradient as the next step's previous one (swap, no copy)
+      s.prev = x;
+      s.cur = p;
+      s.hasPrev = true;
+      tgg += gg;
+      tww += ww;
+      tuu += uu;
+      allPrev &= hasPrev;
+      allMean &= hasMean;
+      if (hasPrev) {
+        tgp += gp;
+        tpp += pp;
+      }
+      if (hasMean) {
+        tdd += dd;
+      }
+      td += n;
+      if (write) {
+        csv.add(ctx.step()).add(ctx.epoch()).add(name).add(ctx.loss()).add(Math.sqrt(gg))
+            .add(Math.sqrt(ww)).add(Math.sqrt(uu))
+            .add(hasPrev ? gp / Math.sqrt(gg * pp) : Double.NaN)
+            .add(hasMean ? Math.sqrt(dd) : Double.NaN)
+            .add(hasMean ? (1 + beta) / 2 * dd / n : Double.NaN);
+        for (TailIndexTracker t : trackers) {
+          if (track && hasMean) {
+            TailIndexTracker.Accumulation a = t.start();
+            a.accept(noise, 0, n);
+            csv.add(a.alpha());
+          } else {
+            csv.add(Double.NaN);
+          }
+        }
+        csv.endRow();
+      }
+    }
+    if (write) {
+      csv.add(ctx.step()).add(ctx.epoch()).add("_all").add(ctx.loss()).add(Math.sqrt(tgg))
+          .add(Math.sqrt(tww)).add(Math.sqrt(tuu))
+          .add(allPrev ? tgp / Math.sqrt(tgg * tpp) : Double.NaN)
+          .add(allMean ? Math.sqrt(tdd) : Double.NaN)
+          .add(allMean ? (1 + beta) / 2 * tdd / td : Double.NaN);
+      for (int i = 0; i < trackers.size(); i++) {
+        csv.add(Double.NaN);
+      }
+      csv.endRow();
+    }
+  }
+
+  private double sumSquares(FloatBuffer v) {
+    int n = v.limit();
+    if (scratch.length < n) {
+      scratch = new float[n];
+    }
+    v.get(0, scratch, 0, n);
+    double total = 0;
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += scratch[i] * scratch[i];
+      s1 += scratch[i + 1] * scratch[i + 1];
+      s2 += scratch[i + 2] * scratch[i + 2];
+      s3 += scratch[i + 3] * scratch[i + 3];
+      if ((i & 4095) == 4092) {
+        total += (double) s0 + s1 + s2 + s3;
+        s0 = s1 = s2 = s3 = 0;
+      }
+    }
+    for (; i < n; i++) {
+      s0 += scratch[i] * scratch[i];
+    }
+    return total + s0 + s1 + s2 + s3;
+  }
+
+  @Override
+  public void onEpoch(org.heavytail.trainer.loop.EpochSummary epoch) {
+    if (csv != null) {
+      csv.flush();
+    }
+  }
+
+  @Override
+  public void onTrainingEnd(RunInfo run) {
+    if (csv != null) {
+      csv.close();
+    }
+  }
+
+  /** Builder of an {@link OnlineStatsHook}. */
+  public static final class Builder {
+    private LayerSelection selection = LayerSelection.all();
+    private int every = 1;
+    private double beta = 0.9;
+    private final List<TailIndexTracker> trackers = new ArrayList<>();
+    private int trackerEvery = 10;
+
+    private Builder() {}
+
+    /** Layers (default all). */
+    public Builder optLayers(LayerSelection s) {
+      this.selection = Objects.requireNonNull(s);
+      return this;
+    }
+
+    /** Write a row every k steps (default 1). */
+    public Builder optEvery(int k) {
+      if (k < 1) {
+        throw new IllegalArgumentException("stats every must be >= 1, got " + k);
+      }
+      this.every = k;
+      return this;
+    }
+
+    /** Moving-average factor β of the running noise estimate (default 0.9). */
+    public Builder optBeta(double beta) {
+      if (!(beta > 0 && beta < 1)) {
+        throw new IllegalArgumentException("beta must be in (0, 1), got " + beta);
+      }
+      this.beta = beta;
+      return this;
+    }
+
+    /** Adds a tail-index tracker of the running noise, applied every {@code trackerEvery} steps. */
+    public Builder addTracker(TailIndexTracker t) {
+      trackers.add(Objects.requireNonNull(t));
+      return this;
+    }
+
+    /** Steps between tail-index estimates (default 10; the estimators cost a log per value). */
+    public Builder optTrackerEvery(int k) {
+      if (k < 1) {
+        throw new IllegalArgumentException("tracker every must be >= 1, got " + k);
+      }
+      this.trackerEvery = k;
+      return this;
+    }
+
+    /** Builds the hook. */
+    public OnlineStatsHook build() {
+      return new OnlineStatsHook(this);
+    }
+  }
+}

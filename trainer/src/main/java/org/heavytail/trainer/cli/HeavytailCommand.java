@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       TailIndexCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      ReproduceCommand.class,
+      ReportCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

@@ -1,0 +1,6 @@
+/**
+ * Reports: PNG figures drawn with XChart (offline, headless), Markdown documents with tables
+ * rendered from Tablesaw, and {@link org.heavytail.trainer.report.RunReport}, which turns a run
+ * directory into {@code report.md} plus figures.
+ */
+package org.heavytail.trainer.report;

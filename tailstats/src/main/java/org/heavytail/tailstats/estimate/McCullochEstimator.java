@@ -17,8 +17,9 @@ import org.heavytail.tailstats.stable.StableDistribution;
  *
  * which depend on (α, β) only. (α̂, β̂) solves ν_α(α, β) = ν̂_α, ν_β(α, β) = ν̂_β, where
  * ν_α(α, β), ν_β(α, β) are this project's own tables ({@code McCullochTable}, generated from
- * {@link StableDistribution#quantile(double)} of the S0 law on α ∈ [0.5, 2] step 0.025, β ∈ [0,
- * 1] step 0.1, by {@code McCullochTableGenerator} under src/test/java), read between nodes by
+ * {@link StableDistribution#quantile(double)} of the S0 law on α ∈ [0.5, 2] step 0.0125, β ∈ [0,
+ * 1] step 0.05, by {@code McCullochTableGenerator} under src/test/java, committed as the resource
+ * {@code mcculloch-table.tsv}), read between nodes by
  * 4×4-point Lagrange (bicubic) interpolation, β &lt; 0 by symmetry. The 2-D inversion is nested:
  * ν_α is decreasing in α at fixed β, so α(β) is a 1-D root; ν_β(α(β), β) is then solved for β.
  * Then γ̂ = (q̂.75 − q̂.25)/ν_c(α̂, β̂) and δ̂₀ = q̂.50 − γ̂ · m₀(α̂, β̂), m₀ the standard S0 median.

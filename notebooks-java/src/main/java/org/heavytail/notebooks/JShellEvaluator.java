@@ -16,8 +16,8 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Evaluates Java notebook cells with JShell in this JVM ("local" execution engine), so that cells
- * share the classes and static state of the process: heavytail's jars are on the classpath and
+ * Evaluates Java notebook cells with JShell in this JVM, on one long-lived cell thread ({@link
+ * CellExecutionControl}), so that cells share the classes and static state of the process: heavytail's jars are on the classpath and
  * {@link Display} reaches the kernel or the test runner directly.
  *
  * <p>Contract: {@link #eval(String)} splits a cell into complete snippets, evaluates them in
@@ -36,7 +36,7 @@ public final class JShellEvaluator implements Closeable {
   public static JShellEvaluator of(String classPath) {
     JShell shell =
         JShell.builder()
-            .executionEngine("local")
+            .executionEngine(new CellExecutionControl.Provider(), java.util.Map.of())
             .compilerOptions("--class-path", classPath)
             .build();
     for (String entry : classPath.split(File.pathSeparator)) {

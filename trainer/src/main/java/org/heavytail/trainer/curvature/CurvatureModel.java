@@ -60,6 +60,15 @@ public record CurvatureModel(Block block, PerExampleLoss loss, List<String> para
     return new CurvatureModel(block, loss, names);
   }
 
+  /**
+   * The model of a trainer {@link org.heavytail.trainer.model.Network} with one of its losses
+   * (trained parameters only; batch-norm running statistics excluded).
+   */
+  public static CurvatureModel of(org.heavytail.trainer.model.Network network,
+      org.heavytail.trainer.model.LossKind loss) {
+    return new CurvatureModel(network.block(), loss::perExample, network.parameterNames());
+  }
+
   /** The same model restricted to the parameters whose names pass {@code keep}. */
   public CurvatureModel restrictTo(Predicate<String> keep) {
     List<String> names = parameterNames.stream().filter(keep).toList();

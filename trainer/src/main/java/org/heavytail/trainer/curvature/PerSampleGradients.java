@@ -181,7 +181,11 @@ public final class PerSampleGradients {
     for (Pair<String, ai.djl.nn.Parameter> p : b.getParameters()) {
       String key = prefix + p.getKey();
       if (p.getKey().equals("weight")) {
-        grads.put(key, d3.transpose(0, 2, 1).batchMatMul(a3));
+        // one position: the outer product δ_i a_iᵀ by broadcasting; several: a batched GEMM
+        NDArray w = a3.getShape().get(1) == 1
+            ? d3.reshape(n, out, 1).mul(a3)
+            : d3.transpose(0, 2, 1).batchMatMul(a3);
+        grads.put(key, w);
       } else {
         grads.put(key, d3.sum(new int[] {1}));
       }

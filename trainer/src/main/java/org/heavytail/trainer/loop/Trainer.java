@@ -223,8 +223,13 @@ public final class Trainer {
     return new double[] {lossSum / n, data.classification() ? correct / (double) n : Double.NaN};
   }
 
-  /** One optimizer step; returns the minibatch loss at θ_k. */
-  float step(long step) {
+  /**
+   * One optimizer step on the batch of global step {@code step} (metrics accumulate, nothing is
+   * written to the run directory); returns the minibatch loss at θ_k.
+   *
+   * @throws TrainingFailedException when the loss or a gradient is not finite (no update done)
+   */
+  public float step(long step) {
     int[] batch = sampler.batch(step);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();

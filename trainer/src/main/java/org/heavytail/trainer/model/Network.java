@@ -72,33 +72,8 @@ public final class Network implements AutoCloseable {
     if (outputs <= 0) {
       throw new IllegalArgumentException("outputs = " + outputs + ": expected > 0");
     }
-    long flat = Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b);
-    long[] input;
-    Block block;
-    switch (spec.kind()) {
-      case MLP:
-        input = new long[] {flat};
-        block = mlp(spec, (int) flat, outputs);
-        break;
-      case LINEAR:
-        input = new long[] {flat};
-        block = Linear.builder().setUnits(outputs).optBias(spec.bias()).build();
-        break;
-      case LENET:
-        input = image(spec, exampleShape);
-        block = lenet(spec, outputs);
-        break;
-      case VGG_SMALL:
-        input = image(spec, exampleShape);
-        block = vggSmall(spec, outputs);
-        break;
-      case RESNET20:
-        input = image(spec, exampleShape);
-        block = resnet20(spec, outputs);
-        break;
-      default:
-        throw new IllegalArgumentException("unsupported model kind " + spec.kind());
-    }
+    long[] input = inputShape(spec, exampleShape);
+    Block block = block(spec, exampleShape, outputs);
     NDManager manager = NDManager.newBaseManager(device);
     Network net = new Network(spec, block, manager, input, outputs);
     try {
@@ -118,6 +93,44 @@ public final class Network implements AutoCloseable {
       throw e;
     }
     return net;
+  }
+
+  /**
+   * Shape of one example as a network of {@code spec} reads it: {prod(exampleShape)} for MLPs and
+   * the linear model, (C, H, W) for the CNNs.
+   */
+  public static long[] inputShape(ModelSpec spec, long[] exampleShape) {
+    switch (spec.kind()) {
+      case MLP:
+      case LINEAR:
+        return new long[] {Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b)};
+      default:
+        return image(spec, exampleShape);
+    }
+  }
+
+  /**
+   * The uninitialised DJL block of {@code spec} (for use with DJL's own trainer, e.g. to compare
+   * with {@code EasyTrain}); {@link #create} builds and initialises it.
+   */
+  public static Block block(ModelSpec spec, long[] exampleShape, int outputs) {
+    switch (spec.kind()) {
+      case MLP:
+        return mlp(spec, (int) inputShape(spec, exampleShape)[0], outputs);
+      case LINEAR:
+        return Linear.builder().setUnits(outputs).optBias(spec.bias()).build();
+      case LENET:
+        image(spec, exampleShape);
+        return lenet(spec, outputs);
+      case VGG_SMALL:
+        image(spec, exampleShape);
+        return vggSmall(spec, outputs);
+      case RESNET20:
+        image(spec, exampleShape);
+        return resnet20(spec, outputs);
+      default:
+        throw new IllegalArgumentException("unsupported model kind " + spec.kind());
+    }
   }
 
   private static long[] image(ModelSpec spec, long[] exampleShape) {

@@ -52,6 +52,10 @@ public final class Sgd extends AbstractOptimizer {
 
   @Override
   protected void updateParameter(ParameterSlot p, NDArray[] state, double lr, long t) {
+    if (momentum == 0 && FusedKernels.applies(p.weight(), p.gradient())) {
+      FusedKernels.sgd(p.weight(), p.gradient(), lr, weightDecay());
+      return;
+    }
     NDArray g = decayedGradient(p);
     if (momentum == 0) {
       p.weight().subi(g.mul(lr));

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.extension.ExtendWith(OneTorchThread.class)
 class SpectrumTest {
 
   static double[][] randomSymmetric(int d, long seed) {

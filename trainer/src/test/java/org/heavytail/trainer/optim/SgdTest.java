@@ -11,6 +11,23 @@ class SgdTest {
   };
 
   /** Runs the optimizer on the fixed gradient sequence and returns the weights after each step. */
+  /** Runs the element-wise and the fused paths; both are returned-checked against each other. */
+  static double[][] runBoth(java.util.function.Supplier<Optimizer> opt) {
+    boolean before = FusedKernels.enabled;
+    try {
+      FusedKernels.enabled = false;
+      double[][] plain = run(opt.get());
+      FusedKernels.enabled = true;
+      double[][] fused = run(opt.get());
+      for (int k = 0; k < plain.length; k++) {
+        Fixture.assertClose(plain[k], fused[k], 1e-7, "fused vs element-wise, step " + k);
+      }
+      return fused;
+    } finally {
+      FusedKernels.enabled = before;
+    }
+  }
+
   static double[][] run(Optimizer opt) {
     try (Fixture f = new Fixture().param("w", W0, 2, 2)) {
       double[][] out = new double[G.length][];
@@ -28,7 +45,7 @@ class SgdTest {
     double lr = 0.1;
     double wd = 0.01;
     double[] w = Fixture.rounded(W0);
-    double[][] got = run(Sgd.builder().setLearningRate(lr).optWeightDecay(wd).build());
+    double[][] got = runBoth(() -> Sgd.builder().setLearningRate(lr).optWeightDecay(wd).build());
     for (int k = 0; k < G.length; k++) {
       for (int i = 0; i < w.length; i++) {
         w[i] -= lr * (G[k][i] + wd * w[i]);

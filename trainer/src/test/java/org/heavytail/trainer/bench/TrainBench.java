@@ -1,0 +1,150 @@
+package org.heavytail.trainer.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Batchifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.heavytail.datasets.ArrayData;
+import org.heavytail.datasets.DataLocation;
+import org.heavytail.datasets.DataSetId;
+import org.heavytail.datasets.DataSets;
+import org.heavytail.datasets.Split;
+import org.heavytail.trainer.loop.EpochSampler;
+import org.heavytail.trainer.loop.Trainer;
+import org.heavytail.trainer.loop.TrainingData;
+import org.heavytail.trainer.loop.Training;
+import org.heavytail.trainer.model.LossKind;
+import org.heavytail.trainer.model.ModelSpec;
+import org.heavytail.trainer.model.Network;
+import org.heavytail.trainer.optim.OptimizerFactory;
+import org.heavytail.trainer.optim.OptimizerOptions;
+
+/**
+ * Steps/s of heavytail's loop (or of DJL's EasyTrain on the same block) for the MNIST MLP
+ * 784-300-100-10 or LeNet-5, b = 128, SGD η = 0.1, measured like {@code
+ * ../shared/peers/train_bench.py}: 20 warm-up steps, then 3 windows of 200 steps, median.
+ *
+ * <p>Usage: {@code TrainBench mlp|lenet heavytail|easytrain DATA_DIR}; prints {@code RESULT
+ * {json}}.
+ */
+public final class TrainBench {
+  private TrainBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Training.configureThreads();
+    String kind = args[0];
+    String mode = args[1];
+    DataLocation loc = DataLocation.of(Path.of(args[2]));
+    ArrayData train = DataSets.load(DataSetId.MNIST, Split.TRAIN, loc);
+    ModelSpec spec = ModelSpec.parse(kind.equals("mlp") ? "mlp:784-300-100-10:relu" : "lenet");
+    int warm = 20;
+    int window = 200;
+    List<Double> rates = new ArrayList<>();
+    if (mode.equals("heavytail")) {
+      try (Network net = Network.create(spec, train.exampleShape(), 10, 0, Device.cpu());
+          TrainingData data = TrainingData.of(train, null, net.inputShape(), Device.cpu())) {
+        var opt = OptimizerFactory.forName("sgd").create(OptimizerOptions.of(java.util.Map.of("lr", "0.1")));
+        Trainer t = new Trainer(net, LossKind.CROSS_ENTROPY, opt, data,
+            EpochSampler.of(train.size(), 128, 1), List.of());
+        long step = 0;
+        for (int i = 0; i < warm; i++) {
+          t.step(step++);
+        }
+        for (int w = 0; w < 3; w++) {
+          long t0 = System.nanoTime();
+          for (int i = 0; i < window; i++) {
+            t.step(step++);
+          }
+          rates.add(window / ((System.nanoTime() - t0) * 1e-9));
+        }
+      }
+    } else {
+      Block b = new Block(spec, train);
+      try (b) {
+        int step = 0;
+        for (int i = 0; i < warm; i++) {
+          b.step(step++);
+        }
+        for (int w = 0; w < 3; w++) {
+          long t0 = System.nanoTime();
+          for (int i = 0; i < window; i++) {
+            b.step(step++);
+          }
+          rates.add(window / ((System.nanoTime() - t0) * 1e-9));
+        }
+      }
+    }
+    List<Double> sorted = new ArrayList<>(rates);
+    Collections.sort(sorted);
+    double median = sorted.get(1);
+    System.out.printf(Locale.ROOT, "%s %s: steps/s windows = %s median = %.1f threads=%s%n", kind,
+        mode, rates, median, System.getProperty("ai.djl.pytorch.num_threads"));
+    System.out.printf(Locale.ROOT, "RESULT {\"%s_%s_steps_per_s\": %.2f}%n", kind, mode, median);
+  }
+
+  /** DJL's own trainer on the same block: EasyTrain.trainBatch + Trainer.step per batch. */
+  private static final class Block implements AutoCloseable {
+    private final Model model;
+    private final ai.djl.training.Trainer trainer;
+    private final NDArray x;
+    private final NDArray y;
+    private final NDManager manager;
+    private final int n;
+
+    Block(ModelSpec spec, ArrayData train) {
+      model = Model.newInstance("bench", Device.cpu());
+      model.setBlock(Network.block(spec, train.exampleShape(), 10));
+      Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build();
+      trainer = model.newTrainer(
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(sgd)
+              .optDevices(new Device[] {Device.cpu()}));
+      long[] in = Network.inputShape(spec, train.exampleShape());
+      long[] shape = new long[in.length + 1];
+      shape[0] = 128;
+      System.arraycopy(in, 0, shape, 1, in.length);
+      trainer.initialize(new Shape(shape));
+      manager = NDManager.newBaseManager(Device.cpu());
+      shape[0] = train.size();
+      x = manager.create(java.nio.FloatBuffer.wrap(train.features()), new Shape(shape));
+      long[] l = new long[train.size()];
+      for (int i = 0; i < l.length; i++) {
+        l[i] = train.labels()[i];
+      }
+      y = manager.create(l);
+      n = train.size() / 128;
+    }
+
+    void step(int step) {
+      int j = step % n;
+      try (NDManager sub = manager.newSubManager()) {
+        NDArray xb = x.get(sub, new ai.djl.ndarray.index.NDIndex("{}:{}", j * 128, (j + 1) * 128));
+        NDArray yb = y.get(sub, new ai.djl.ndarray.index.NDIndex("{}:{}", j * 128, (j + 1) * 128));
+        Batch batch = new Batch(sub, new NDList(xb), new NDList(yb), 128, Batchifier.STACK,
+            Batchifier.STACK, j, n);
+        EasyTrain.trainBatch(trainer, batch);
+        trainer.step();
+      }
+    }
+
+    @Override
+    public void close() {
+      trainer.close();
+      model.close();
+      manager.close();
+    }
+  }
+}

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.heavytail.trainer.curvature.CurvatureConfig;
+import org.heavytail.trainer.curvature.CurvatureReport;
+import org.heavytail.trainer.curvature.RunHessian;
 import org.heavytail.trainer.hook.SnapshotSink;
 import org.heavytail.trainer.report.RunReport;
 import org.heavytail.trainer.store.SnapshotKind;
@@ -78,6 +81,18 @@ public final class Run {
   public Table noiseTailIndices() {
     try {
       return RunReport.probeAlphas(store(), layers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Curvature at the newest checkpoint (top eigenvalues, trace, ‖H‖_F², alignment μ, ... as
+   * {@code config} asks), with the run's learning rate and batch size: {@link RunHessian#analyse}.
+   */
+  public CurvatureReport hessian(CurvatureConfig.Builder config) {
+    try {
+      return RunHessian.analyse(dir, null, config, null).report();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -31,13 +31,39 @@ public final class Display {
     if (s != null) {
       s.accept(bundle);
     } else {
-      System.out.println(bundle.get("text/plain"));
+      // in a notebook cell JVM: hand the bundle to the kernel or runner as one marked line
+      try {
+        System.out.println(MARKER + JSON.writeValueAsString(bundle));
+        System.out.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Prefix of the stdout line that carries one display bundle as JSON from a cell JVM. */
+  public static final String MARKER = "\u001e@heavytail-display ";
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The display bundle carried by {@code line}, or null when it is ordinary output. */
+  public static Map<String, String> parseMarkerLine(String line) {
+    if (!line.startsWith(MARKER)) {
+      return null;
+    }
+    try {
+      return JSON.readValue(line.substring(MARKER.length()).strip(),
+          new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (java.io.IOException e) {
+      return null;
     }
   }
 
   /**
-   * Routes displays to {@code newSink} (the kernel installs one at start; the notebook runner
-   * swaps in its own per cell; null prints the text form); returns the previous sink.
+   * Routes displays to {@code newSink} in this JVM; returns the previous sink. With no sink (in a
+   * notebook cell JVM), {@link #show} writes the bundle to standard output as one {@link #MARKER}
+   * line, which the kernel or runner turns back into a display.
    */
   public static Consumer<Map<String, String>> setSink(Consumer<Map<String, String>> newSink) {
     Consumer<Map<String, String>> old = sink;

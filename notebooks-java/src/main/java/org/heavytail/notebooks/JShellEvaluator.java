@@ -2,9 +2,14 @@ package org.heavytail.notebooks;
 
 import java.io.Closeable;
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -16,9 +21,13 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Evaluates Java notebook cells with JShell in this JVM, on one long-lived cell thread ({@link
- * CellExecutionControl}), so that cells share the classes and static state of the process: heavytail's jars are on the classpath and
- * {@link Display} reaches the kernel or the test runner directly.
+ * Evaluates Java notebook cells with JShell. The cells run in a separate JVM that JShell starts
+ * (its default execution engine) with heavytail's classpath and the {@code heavytail.*} and
+ * {@code ai.djl.*} system properties of this JVM; the kernel or runner only compiles and relays.
+ * A native crash in user code (libtorch) therefore ends the cell's JVM with an error, not the
+ * kernel. Inline displays come back through the cell JVM's standard output as marked lines
+ * ({@link Display#MARKER}) and are handed to the display sink; all other output goes to {@code
+ * out}.
  *
  * <p>Contract: {@link #eval(String)} splits a cell into complete snippets, evaluates them in
  * order, and returns the value of the last expression (or null); the first snippet that does not
@@ -32,18 +41,36 @@ public final class JShellEvaluator implements Closeable {
     this.shell = shell;
   }
 
-  /** An evaluator whose cells see {@code classPath} (entries separated by the path separator). */
-  public static JShellEvaluator of(String classPath) {
+  /**
+   * An evaluator whose cells see {@code classPath}; their standard output goes to {@code out}
+   * (looked up at each write, so a caller may swap it) and their displays to {@code displays}.
+   */
+  public static JShellEvaluator of(
+      String classPath,
+      java.util.function.Supplier<PrintStream> out,
+      Consumer<Map<String, String>> displays) {
+    List<String> vm = new ArrayList<>();
+    vm.add("--class-path");
+    vm.add(classPath);
+    vm.add("-Xmx4g");
+    System.getProperties().forEach((k, v) -> {
+      String key = String.valueOf(k);
+      if (key.startsWith("heavytail.") || key.startsWith("ai.djl.")) {
+        vm.add("-D" + key + "=" + v);
+      }
+    });
+    if (System.getProperty("ai.djl.offline") == null) {
+      vm.add("-Dai.djl.offline=true");
+    }
+    PrintStream relay =
+        new PrintStream(new DisplayFilter(out, displays), true, StandardCharsets.UTF_8);
     JShell shell =
         JShell.builder()
-            .executionEngine(new CellExecutionControl.Provider(), java.util.Map.of())
+            .out(relay)
+            .err(relay)
             .compilerOptions("--class-path", classPath)
+            .remoteVMOptions(vm.toArray(String[]::new))
             .build();
-    for (String entry : classPath.split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        shell.addToClasspath(entry);
-      }
-    }
     return new JShellEvaluator(shell);
   }
 
@@ -72,7 +99,7 @@ public final class JShellEvaluator implements Closeable {
     return last;
   }
 
-  /** Completion candidates for {@code code} at {@code cursor}. */
+  /** Completion candidates for {@code code} at {@code cursor}; {@code anchor[0]} gets the start. */
   public List<String> complete(String code, int cursor, int[] anchor) {
     List<SourceCodeAnalysis.Suggestion> s =
         shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
@@ -86,7 +113,13 @@ public final class JShellEvaluator implements Closeable {
   }
 
   private String evalSnippet(String source) {
-    List<SnippetEvent> events = shell.eval(source);
+    List<SnippetEvent> events;
+    try {
+      events = shell.eval(source);
+    } catch (IllegalStateException e) {
+      throw new CellException("the cell JVM is gone (" + e.getMessage() + ") at: "
+          + firstLine(source), e);
+    }
     String value = null;
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
@@ -128,5 +161,56 @@ public final class JShellEvaluator implements Closeable {
   @Override
   public void close() {
     shell.close();
+  }
+
+  /** Splits the cell JVM's output into display lines (to the sink) and the rest (to out). */
+  private static final class DisplayFilter extends OutputStream {
+    private final java.util.function.Supplier<PrintStream> out;
+    private final Consumer<Map<String, String>> displays;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+    DisplayFilter(java.util.function.Supplier<PrintStream> out,
+        Consumer<Map<String, String>> displays) {
+      this.out = out;
+      this.displays = displays;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      line.write(b);
+      if (b == '\n') {
+        flushLine();
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] buf, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        write(buf[i]);
+      }
+    }
+
+    @Override
+    public synchronized void flush() {
+      // a partial line that is not a display marker can go out now
+      String s = line.toString(StandardCharsets.UTF_8);
+      if (!s.isEmpty() && !Display.MARKER.startsWith(s) && !s.startsWith(Display.MARKER)) {
+        out.get().print(s);
+        out.get().flush();
+        line.reset();
+      }
+    }
+
+    private void flushLine() {
+      String s = line.toString(StandardCharsets.UTF_8);
+      line.reset();
+      Map<String, String> bundle = Display.parseMarkerLine(s);
+      if (bundle != null) {
+        displays.accept(bundle);
+      } else {
+        out.get().print(s);
+        out.get().flush();
+      }
+    }
   }
 }

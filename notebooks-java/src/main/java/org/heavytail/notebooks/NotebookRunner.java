@@ -49,8 +49,13 @@ public final class NotebookRunner {
     long t0 = System.nanoTime();
     int code = 0;
     int displays = 0;
-    PrintStream oldOut = System.out;
-    try (JShellEvaluator eval = JShellEvaluator.of(JShellEvaluator.currentClassPath())) {
+    PrintStream console = System.out;
+    List<Map<String, String>> shown = new ArrayList<>();
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream cellOut =
+        new PrintStream(new TeeStream(captured, console), true, StandardCharsets.UTF_8);
+    try (JShellEvaluator eval =
+        JShellEvaluator.of(JShellEvaluator.currentClassPath(), () -> cellOut, shown::add)) {
       for (int i = 0; i < cells.size(); i++) {
         ObjectNode cell = (ObjectNode) cells.get(i);
         if (!"code".equals(cell.path("cell_type").asText())) {
@@ -58,24 +63,20 @@ public final class NotebookRunner {
         }
         code++;
         String source = joinSource(cell.path("source"));
-        List<Map<String, String>> shown = new ArrayList<>();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        shown.clear();
+        captured.reset();
         String value;
-        var previousSink = Display.setSink(shown::add);
-        System.setOut(new PrintStream(new TeeStream(captured, oldOut), true, StandardCharsets.UTF_8));
         try {
           value = eval.eval(source);
         } catch (CellException e) {
           throw new CellException(
               notebook.getFileName() + ", cell " + i + " (code cell " + code + "): "
-                  + e.getMessage(), e.getCause());
-        } finally {
-          System.setOut(oldOut);
-          Display.setSink(previousSink);
+                  + e.getMessage() + tail(captured), e.getCause());
         }
         displays += shown.size();
         if (writeOutputs) {
-          cell.set("outputs", outputs(captured.toString(StandardCharsets.UTF_8), shown, value, code));
+          cell.set("outputs", outputs(captured.toString(StandardCharsets.UTF_8),
+              List.copyOf(shown), value, code));
           cell.put("execution_count", code);
         }
       }
@@ -84,6 +85,14 @@ public final class NotebookRunner {
       Files.writeString(notebook, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
     return new Result(notebook, code, displays, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static String tail(ByteArrayOutputStream captured) {
+    String s = captured.toString(StandardCharsets.UTF_8).strip();
+    if (s.isEmpty()) {
+      return "";
+    }
+    return "\n  cell output (end): " + (s.length() > 2000 ? s.substring(s.length() - 2000) : s);
   }
 
   private static ArrayNode outputs(

@@ -12,12 +12,11 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.heavytail.notebooks.Display;
 import org.heavytail.notebooks.JShellEvaluator;
 
 /**
- * A Jupyter kernel for Java whose cells run in a {@link JShellEvaluator} with the kernel's own
- * classpath (heavytail's jars). Started by Jupyter as {@code java -cp ... HeavytailKernel
+ * A Jupyter kernel for Java whose cells run in a {@link JShellEvaluator} (a JShell cell JVM with
+ * the kernel's own classpath, heavytail's jars). Started by Jupyter as {@code java -cp ... HeavytailKernel
  * CONNECTION_FILE} through the {@code kernel.json} that {@code notebooks-java/install-kernel.sh}
  * writes.
  */
@@ -87,14 +86,18 @@ public final class HeavytailKernel extends BaseKernel {
     String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
     KernelConnectionProperties props = KernelConnectionProperties.parse(json);
     JupyterConnection connection = new JupyterConnection(props);
-    HeavytailKernel kernel =
-        new Builder().build(JShellEvaluator.of(JShellEvaluator.currentClassPath()));
-    Display.setSink(
-        bundle -> {
-          DisplayData d = new DisplayData();
-          bundle.forEach(d::putData);
-          kernel.display(d);
-        });
+    HeavytailKernel[] self = new HeavytailKernel[1];
+    JShellEvaluator evaluator =
+        JShellEvaluator.of(
+            JShellEvaluator.currentClassPath(),
+            () -> System.out, // BaseKernel points System.out at the notebook during a cell
+            bundle -> {
+              DisplayData d = new DisplayData();
+              bundle.forEach(d::putData);
+              self[0].display(d);
+            });
+    HeavytailKernel kernel = new Builder().build(evaluator);
+    self[0] = kernel;
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
     connection.waitUntilClose();

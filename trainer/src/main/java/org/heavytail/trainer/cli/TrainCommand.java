@@ -1,13 +1,18 @@
 package org.heavytail.trainer.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.heavytail.datasets.DataSetId;
 import org.heavytail.trainer.loop.TrainConfig;
 import org.heavytail.trainer.loop.TrainResult;
 import org.heavytail.trainer.loop.Training;
+import org.heavytail.trainer.loop.TrainingListener;
+import org.heavytail.trainer.report.QuickSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +98,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never show the progress bar.")
   boolean noProgress;
 
+  @Option(names = "--no-summary", description = "Without snapshot flags, train does the noise"
+      + " probe at 3 steps, prints alpha per layer and writes report.md; this turns it off.")
+  boolean noSummary;
+
+  private boolean summary;
+
   @Override
   public Integer call() throws Exception {
     if (epochs != null && steps != null) {
@@ -144,10 +155,33 @@ public final class TrainCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
       }
-      r = Training.run(config, snapshots.listeners());
+      List<TrainingListener> listeners = new ArrayList<>(snapshots.listeners());
+      summary = !noSummary && listeners.isEmpty() && trainingSetSize(config) > 0;
+      if (summary) {
+        listeners.addAll(QuickSummary.listeners(config, trainingSetSize(config)));
+      }
+      r = Training.run(config, listeners);
     }
     PrintOut.print(spec.commandLine().getOut(), r);
+    if (summary) {
+      QuickSummary.finish(r.runDir(), spec.commandLine().getOut());
+      spec.commandLine().getOut().flush();
+    }
     return 0;
+  }
+
+  /**
+   * Size of the training split of the built-in image sets (the summary's probe schedule needs it
+   * before the data are loaded), or 0 for sets without a fixed size.
+   */
+  private static int trainingSetSize(TrainConfig config) {
+    int n;
+    switch (DataSetId.fromName(config.dataset())) {
+      case MNIST, FASHION_MNIST -> n = 60_000;
+      case CIFAR10 -> n = 50_000;
+      default -> n = 0;
+    }
+    return config.subset() > 0 && n > 0 ? Math.min(n, config.subset()) : n;
   }
 
   /** The closing lines of a run. */

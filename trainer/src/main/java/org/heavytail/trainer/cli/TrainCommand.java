@@ -99,7 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Option(names = "--no-summary", description = "Without snapshot flags, train does the noise"
-      + " probe at 3 steps, prints alpha per layer and writes report.md; this turns it off.")
+      + " probe at 3 steps (when the training set holds 50 minibatches), prints alpha per layer"
+      + " and writes report.md; this turns it off.")
   boolean noSummary;
 
   private boolean summary;
@@ -156,7 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       List<TrainingListener> listeners = new ArrayList<>(snapshots.listeners());
-      summary = !noSummary && listeners.isEmpty() && trainingSetSize(config) > 0;
+      // the summary's probe needs 50 disjoint minibatches; small subsets train without it
+      summary = !noSummary && listeners.isEmpty()
+          && (long) QuickSummary.BATCHES * config.batchSize() <= trainingSetSize(config);
       if (summary) {
         listeners.addAll(QuickSummary.listeners(config, trainingSetSize(config)));
       }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       TailIndexCommand.class,
       TrainCommand.class,
       ReproduceCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      SweepCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

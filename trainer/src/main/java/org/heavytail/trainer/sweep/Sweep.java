@@ -1,0 +1,249 @@
+package org.heavytail.trainer.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Runs a {@link SweepGrid} into an output directory: every point in {@code DIR/points/<id>}
+ * ({@code point.json}, {@code run/}, {@code status.json}, {@code error.txt} when it failed), then
+ * {@code DIR/sweep.csv} and one figure per swept axis ({@link SweepTable}).
+ *
+ * <p>Resumable: a point with a final status is skipped (a failed one is rerun when {@link
+ * Builder#optRetryFailed} is set); a point without one (interrupted) is rerun from scratch.
+ *
+ * <p>Parallelism: with {@code parallel = 1} points run one after another in this JVM. With
+ * {@code parallel = N > 1} and {@link Mode#PROCESS} (the default), N child JVMs on this JVM's
+ * class path run at once, each with {@code ai.djl.pytorch.num_threads = max(1, cores / N)}; with
+ * {@link Mode#THREAD}, N threads of this JVM share one libtorch.
+ */
+public final class Sweep {
+  private static final Logger LOG = LogManager.getLogger(Sweep.class);
+
+  /** How parallel points run. */
+  public enum Mode {
+    /** One child JVM per running point (isolated libtorch, crash-safe). */
+    PROCESS,
+    /** One thread per running point in this JVM. */
+    THREAD
+  }
+
+  /**
+   * What a sweep did.
+   *
+   * @param results every point's final status, in grid order
+   * @param ran points run by this invocation
+   * @param skipped points skipped because they already had a final status
+   * @param csv the merged table
+   * @param figures the figures written (one per swept axis with two or more values)
+   * @param seconds wall time of this invocation
+   */
+  public record Outcome(List<PointResult> results, int ran, int skipped, Path csv,
+      List<Path> figures, double seconds) {
+    /** Points whose final status is failed. */
+    public long failed() {
+      return results.stream().filter(r -> r.status() == PointResult.Status.FAILED).count();
+    }
+  }
+
+  private final SweepGrid grid;
+  private final Path out;
+  private final int parallel;
+  private final boolean retryFailed;
+  private final Path dataDir;
+  private final Mode mode;
+  private final String childHeap;
+
+  private Sweep(Builder b) {
+    this.grid = b.grid;
+    this.out = b.out;
+    this.parallel = b.parallel;
+    this.retryFailed = b.retryFailed;
+    this.dataDir = b.dataDir;
+    this.mode = b.mode;
+    this.childHeap = b.childHeap;
+  }
+
+  /** A builder; grid and output directory are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the sweep (see the class comment). */
+  public Outcome run() throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    List<SweepPoint> points = grid.points();
+    Path pointsDir = out.resolve("points");
+    Files.createDirectories(pointsDir);
+    PointResult[] results = new PointResult[points.size()];
+    List<Integer> todo = new ArrayList<>();
+    int[] attempts = new int[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      SweepPoint p = points.get(i);
+      Path dir = pointsDir.resolve(p.id());
+      PointResult prev = PointResult.read(dir);
+      if (prev != null && (prev.status() == PointResult.Status.DONE || !retryFailed)) {
+        results[i] = prev;
+        continue;
+      }
+      attempts[i] = prev == null ? 1 : prev.attempts() + 1;
+      Files.deleteIfExists(dir.resolve(PointResult.FILE));
+      PointRunner.prepare(dir, p, grid.config(p, null, dataDir), grid.noise());
+      todo.add(i);
+    }
+    LOG.info("sweep {}: {} points, {} to run", grid.source(), points.size(), todo.size());
+    if (parallel == 1) {
+      for (int i : todo) {
+        results[i] = PointRunner.run(pointsDir.resolve(points.get(i).id()), attempts[i]);
+      }
+    } else {
+      ExecutorService ex = Executors.newFixedThreadPool(parallel);
+      try {
+        List<Future<PointResult>> fs = new ArrayList<>();
+        for (int i : todo) {
+          Path dir = pointsDir.resolve(points.get(i).id());
+          SweepPoint p = points.get(i);
+          int a = attempts[i];
+          fs.add(ex.submit(() -> mode == Mode.PROCESS ? runChild(dir, p, a) : PointRunner.run(dir, a)));
+        }
+        for (int k = 0; k < todo.size(); k++) {
+          try {
+            results[todo.get(k)] = fs.get(k).get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            SweepPoint p = points.get(todo.get(k));
+            PointResult r = PointResult.failed(p, attempts[todo.get(k)], String.valueOf(e.getCause()));
+            r.write(pointsDir.resolve(p.id()));
+            results[todo.get(k)] = r;
+          }
+        }
+      } finally {
+        ex.shutdownNow();
+      }
+    }
+    List<PointResult> all = List.of(results);
+    Path csv = SweepTable.writeCsv(out.resolve("sweep.csv"), grid, all);
+    List<Path> figs = SweepTable.writeFigures(out, grid, all);
+    return new Outcome(all, todo.size(), points.size() - todo.size(), csv, figs,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  private PointResult runChild(Path dir, SweepPoint p, int attempt)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + childHeap);
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+    cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
+    for (String k : System.getProperties().stringPropertyNames()) {
+      if ((k.startsWith("ai.djl.") && !k.equals("ai.djl.pytorch.num_threads"))
+          || k.startsWith("heavytail.") || k.startsWith("log4j")
+          || k.equals("ENGINE_CACHE_DIR") || k.equals("DJL_CACHE_DIR")
+          || k.equals("PYTORCH_LIBRARY_PATH")) {
+        cmd.add("-D" + k + "=" + System.getProperty(k));
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(PointRunner.class.getName());
+    cmd.add(dir.toAbsolutePath().toString());
+    cmd.add(Integer.toString(attempt));
+    Path log = dir.resolve("child.log");
+    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    int code;
+    try {
+      code = proc.waitFor();
+    } catch (InterruptedException e) {
+      proc.destroyForcibly();
+      throw e;
+    }
+    PointResult r = PointResult.read(dir);
+    if (r == null) {
+      r = PointResult.failed(p, attempt, String.format(Locale.ROOT,
+          "child JVM exited with status %d before recording a status; see %s", code, log));
+      r.write(dir);
+    }
+    return r;
+  }
+
+  /** Builder of {@link Sweep}. */
+  public static final class Builder {
+    private SweepGrid grid;
+    private Path out;
+    private int parallel = 1;
+    private boolean retryFailed;
+    private Path dataDir;
+    private Mode mode = Mode.PROCESS;
+    private String childHeap = "2g";
+
+    private Builder() {}
+
+    /** The grid to run. */
+    public Builder setGrid(SweepGrid grid) {
+      this.grid = grid;
+      return this;
+    }
+
+    /** The output directory. */
+    public Builder setOut(Path out) {
+      this.out = out;
+      return this;
+    }
+
+    /** Points run at once (default 1: sequentially in this JVM). */
+    public Builder optParallel(int n) {
+      this.parallel = n;
+      return this;
+    }
+
+    /** Rerun points whose final status is failed. */
+    public Builder optRetryFailed(boolean retry) {
+      this.retryFailed = retry;
+      return this;
+    }
+
+    /** Data directory passed to every point (null: the default search path). */
+    public Builder optDataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    /** Child JVMs or threads when parallel > 1 (default: child JVMs). */
+    public Builder optMode(Mode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /** Heap of each child JVM, as for {@code -Xmx} (default 2g). */
+    public Builder optChildHeap(String heap) {
+      this.childHeap = heap;
+      return this;
+    }
+
+    /**
+     * Builds.
+     *
+     * @throws IllegalArgumentException when the grid or output is missing or parallel < 1
+     */
+    public Sweep build() {
+      if (grid == null || out == null) {
+        throw new IllegalArgumentException("sweep: a grid and an output directory are required");
+      }
+      if (parallel < 1) {
+        throw new IllegalArgumentException("--parallel " + parallel + ": expected >= 1");
+      }
+      if (!childHeap.matches("[0-9]+[kKmMgG]?")) {
+        throw new IllegalArgumentException("child heap '" + childHeap + "': expected e.g. 2g or 512m");
+      }
+      return new Sweep(this);
+    }
+  }
+}

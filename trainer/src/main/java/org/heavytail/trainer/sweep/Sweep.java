@@ -54,6 +54,26 @@ public final class Sweep {
     }
   }
 
+  /**
+   * A point to run: its prepared directory ({@code point.json} written), the point and the
+   * attempt number to record.
+   *
+   * @param dir the point directory
+   * @param point the point
+   * @param attempt 1 for a first run, n + 1 for a retry after n attempts
+   */
+  public record Pending(Path dir, SweepPoint point, int attempt) {}
+
+  /**
+   * Runs prepared points somewhere else (e.g. on a cluster); each must end with a {@code
+   * status.json} in its directory (see {@link PointRunner#run}).
+   */
+  @FunctionalInterface
+  public interface PointExecutor {
+    /** Runs every pending point; returns when all have a final status. */
+    void runAll(List<Pending> pending) throws IOException, InterruptedException;
+  }
+
   private final SweepGrid grid;
   private final Path out;
   private final int parallel;
@@ -70,7 +90,10 @@ public final class Sweep {
     this.dataDir = b.dataDir;
     this.mode = b.mode;
     this.childHeap = b.childHeap;
+    this.executor = b.executor;
   }
+
+  private final PointExecutor executor;
 
   /** A builder; grid and output directory are required. */
   public static Builder builder() {
@@ -100,7 +123,22 @@ public final class Sweep {
       todo.add(i);
     }
     LOG.info("sweep {}: {} points, {} to run", grid.source(), points.size(), todo.size());
-    if (parallel == 1) {
+    if (executor != null) {
+      List<Pending> pending = new ArrayList<>();
+      for (int i : todo) {
+        pending.add(new Pending(pointsDir.resolve(points.get(i).id()), points.get(i), attempts[i]));
+      }
+      executor.runAll(pending);
+      for (int i : todo) {
+        Path dir = pointsDir.resolve(points.get(i).id());
+        PointResult r = PointResult.read(dir);
+        if (r == null) {
+          r = PointResult.failed(points.get(i), attempts[i], "the executor recorded no status");
+          r.write(dir);
+        }
+        results[i] = r;
+      }
+    } else if (parallel == 1) {
       for (int i : todo) {
         results[i] = PointRunner.run(pointsDir.resolve(points.get(i).id()), attempts[i]);
       }
@@ -183,8 +221,15 @@ public final class Sweep {
     private Path dataDir;
     private Mode mode = Mode.PROCESS;
     private String childHeap = "2g";
+    private PointExecutor executor;
 
     private Builder() {}
+
+    /** Runs the pending points with this executor instead of this JVM or child JVMs. */
+    public Builder optExecutor(PointExecutor executor) {
+      this.executor = executor;
+      return this;
+    }
 
     /** The grid to run. */
     public Builder setGrid(SweepGrid grid) {

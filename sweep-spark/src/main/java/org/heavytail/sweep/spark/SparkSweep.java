@@ -7,10 +7,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.heavytail.trainer.sweep.PointRunner;
 import org.heavytail.trainer.sweep.Sweep;
+import org.heavytail.trainer.sweep.SweepPoint;
 
 /**
- * A {@link Sweep.PointExecutor} that runs each pending point as one Spark task ({@link
- * PointRunner#run} on the executor, which writes the point's {@code status.json}); the driver
+ * A {@link Sweep.PointExecutor} that runs each pending point as one Spark task; the task trains
+ * the point in a child JVM on the executor's class path ({@link PointRunner#runInChildJvm}: DJL's
+ * PyTorch engine trains one model per process at a time, so executor threads cannot share one
+ * JVM's libtorch), which writes the point's {@code status.json}; the driver
  * then reads the statuses and writes {@code sweep.csv} and the figures as a local sweep does. The
  * sweep directory must be visible at the same path to the driver and every executor (a shared
  * file system on a cluster; trivially so in {@code local[*]}).
@@ -18,14 +21,23 @@ import org.heavytail.trainer.sweep.Sweep;
 public final class SparkSweep implements Sweep.PointExecutor {
 
   private final SparkSession spark;
+  private final int threadsPerPoint;
+  private final String childHeap;
 
-  private SparkSweep(SparkSession spark) {
+  private SparkSweep(SparkSession spark, int threadsPerPoint, String childHeap) {
     this.spark = spark;
+    this.threadsPerPoint = threadsPerPoint;
+    this.childHeap = childHeap;
   }
 
-  /** An executor on this session. */
+  /** An executor on this session: one libtorch thread and 1 GiB of heap per point. */
   public static SparkSweep of(SparkSession spark) {
-    return new SparkSweep(spark);
+    return new SparkSweep(spark, 1, "1g");
+  }
+
+  /** An executor on this session with the given libtorch threads and child heap per point. */
+  public static SparkSweep of(SparkSession spark, int threadsPerPoint, String childHeap) {
+    return new SparkSweep(spark, threadsPerPoint, childHeap);
   }
 
   @Override
@@ -34,11 +46,15 @@ public final class SparkSweep implements Sweep.PointExecutor {
       return;
     }
     List<String> tasks = pending.stream()
-        .map(p -> p.dir().toAbsolutePath() + "\t" + p.attempt()).toList();
+        .map(p -> p.dir().toAbsolutePath() + "\t" + p.attempt() + "\t" + p.point().id()).toList();
+    int threads = threadsPerPoint;
+    String heap = childHeap;
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> statuses = jsc.parallelize(tasks, tasks.size()).map(t -> {
       String[] f = t.split("\t");
-      return PointRunner.run(Path.of(f[0]), Integer.parseInt(f[1])).status().name();
+      // a child JVM per point: DJL's PyTorch engine trains one model per process at a time
+      return PointRunner.runInChildJvm(Path.of(f[0]), new SweepPoint(f[2], java.util.Map.of()),
+          Integer.parseInt(f[1]), threads, heap).status().name();
     }).collect();
     if (statuses.size() != tasks.size()) {
       throw new IOException("spark returned " + statuses.size() + " statuses for " + tasks.size() + " points");

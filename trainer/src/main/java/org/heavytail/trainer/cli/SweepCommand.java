@@ -31,12 +31,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Sweep directory (points/, sweep.csv, fig-*.png).")
   Path out;
 
-  @Option(names = "--parallel", description = "Points run at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallel", description = "Points run at once, each in its own child JVM"
+      + " (default: ${DEFAULT-VALUE}: one after another in this JVM).")
   int parallel = 1;
-
-  @Option(names = "--threads", description = "With --parallel > 1: run points as threads of this"
-      + " JVM instead of child JVMs.")
-  boolean threads;
 
   @Option(names = "--child-heap", description = "Heap of each child JVM (default: ${DEFAULT-VALUE}).")
   String childHeap = "2g";
@@ -57,7 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
     try {
       sweep = Sweep.builder().setGrid(SweepGrid.read(grid)).setOut(out).optParallel(parallel)
           .optRetryFailed(retryFailed).optDataDir(dataDir).optChildHeap(childHeap)
-          .optMode(threads ? Sweep.Mode.THREAD : Sweep.Mode.PROCESS).build();
+.build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -133,6 +133,50 @@ public final class PointRunner {
   }
 
   /**
+   * Runs the prepared point in {@code dir} in a child JVM on this JVM's class path ({@link
+   * #main}), with libtorch's intra-op threads set to {@code threads}, output to {@code
+   * child.log}; when the child dies without recording a status, records a failure naming its
+   * exit status.
+   */
+  public static PointResult runInChildJvm(Path dir, SweepPoint p, int attempt, int threads,
+      String heap) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + heap);
+    cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
+    for (String k : System.getProperties().stringPropertyNames()) {
+      if ((k.startsWith("ai.djl.") && !k.equals("ai.djl.pytorch.num_threads"))
+          || k.startsWith("heavytail.") || k.startsWith("log4j")
+          || k.equals("ENGINE_CACHE_DIR") || k.equals("DJL_CACHE_DIR")
+          || k.equals("PYTORCH_LIBRARY_PATH")) {
+        cmd.add("-D" + k + "=" + System.getProperty(k));
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(PointRunner.class.getName());
+    cmd.add(dir.toAbsolutePath().toString());
+    cmd.add(Integer.toString(attempt));
+    Path log = dir.resolve("child.log");
+    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    int code;
+    try {
+      code = proc.waitFor();
+    } catch (InterruptedException e) {
+      proc.destroyForcibly();
+      throw e;
+    }
+    PointResult r = PointResult.read(dir);
+    if (r == null) {
+      r = PointResult.failed(p, attempt, String.format(java.util.Locale.ROOT,
+          "child JVM exited with status %d before recording a status; see %s", code, log));
+      r.write(dir);
+    }
+    return r;
+  }
+
+  /**
    * Child-JVM entry: {@code PointRunner POINT_DIR ATTEMPT}. Exits 0 when a status was written
    * (done or failed), 1 otherwise.
    */

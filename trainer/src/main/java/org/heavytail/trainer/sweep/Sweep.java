@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,20 +20,13 @@ import org.apache.logging.log4j.Logger;
  * Builder#optRetryFailed} is set); a point without one (interrupted) is rerun from scratch.
  *
  * <p>Parallelism: with {@code parallel = 1} points run one after another in this JVM. With
- * {@code parallel = N > 1} and {@link Mode#PROCESS} (the default), N child JVMs on this JVM's
- * class path run at once, each with {@code ai.djl.pytorch.num_threads = max(1, cores / N)}; with
- * {@link Mode#THREAD}, N threads of this JVM share one libtorch.
+ * {@code parallel = N > 1}, N child JVMs on this JVM's class path run at once, each with {@code
+ * ai.djl.pytorch.num_threads = max(1, cores / N)}. Threads of one JVM cannot train at once: DJL's
+ * PyTorch engine allows one gradient collector per process ("A PtGradientCollector is already
+ * collecting"), so parallel points need separate processes.
  */
 public final class Sweep {
   private static final Logger LOG = LogManager.getLogger(Sweep.class);
-
-  /** How parallel points run. */
-  public enum Mode {
-    /** One child JVM per running point (isolated libtorch, crash-safe). */
-    PROCESS,
-    /** One thread per running point in this JVM. */
-    THREAD
-  }
 
   /**
    * What a sweep did.
@@ -79,7 +71,6 @@ public final class Sweep {
   private final int parallel;
   private final boolean retryFailed;
   private final Path dataDir;
-  private final Mode mode;
   private final String childHeap;
 
   private Sweep(Builder b) {
@@ -88,7 +79,6 @@ public final class Sweep {
     this.parallel = b.parallel;
     this.retryFailed = b.retryFailed;
     this.dataDir = b.dataDir;
-    this.mode = b.mode;
     this.childHeap = b.childHeap;
     this.executor = b.executor;
   }
@@ -150,7 +140,8 @@ public final class Sweep {
           Path dir = pointsDir.resolve(points.get(i).id());
           SweepPoint p = points.get(i);
           int a = attempts[i];
-          fs.add(ex.submit(() -> mode == Mode.PROCESS ? runChild(dir, p, a) : PointRunner.run(dir, a)));
+          int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+          fs.add(ex.submit(() -> PointRunner.runInChildJvm(dir, p, a, threads, childHeap)));
         }
         for (int k = 0; k < todo.size(); k++) {
           try {
@@ -173,45 +164,6 @@ public final class Sweep {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  private PointResult runChild(Path dir, SweepPoint p, int attempt)
-      throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + childHeap);
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-    cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
-    for (String k : System.getProperties().stringPropertyNames()) {
-      if ((k.startsWith("ai.djl.") && !k.equals("ai.djl.pytorch.num_threads"))
-          || k.startsWith("heavytail.") || k.startsWith("log4j")
-          || k.equals("ENGINE_CACHE_DIR") || k.equals("DJL_CACHE_DIR")
-          || k.equals("PYTORCH_LIBRARY_PATH")) {
-        cmd.add("-D" + k + "=" + System.getProperty(k));
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(PointRunner.class.getName());
-    cmd.add(dir.toAbsolutePath().toString());
-    cmd.add(Integer.toString(attempt));
-    Path log = dir.resolve("child.log");
-    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    int code;
-    try {
-      code = proc.waitFor();
-    } catch (InterruptedException e) {
-      proc.destroyForcibly();
-      throw e;
-    }
-    PointResult r = PointResult.read(dir);
-    if (r == null) {
-      r = PointResult.failed(p, attempt, String.format(Locale.ROOT,
-          "child JVM exited with status %d before recording a status; see %s", code, log));
-      r.write(dir);
-    }
-    return r;
-  }
-
   /** Builder of {@link Sweep}. */
   public static final class Builder {
     private SweepGrid grid;
@@ -219,7 +171,6 @@ public final class Sweep {
     private int parallel = 1;
     private boolean retryFailed;
     private Path dataDir;
-    private Mode mode = Mode.PROCESS;
     private String childHeap = "2g";
     private PointExecutor executor;
 
@@ -258,12 +209,6 @@ public final class Sweep {
     /** Data directory passed to every point (null: the default search path). */
     public Builder optDataDir(Path dir) {
       this.dataDir = dir;
-      return this;
-    }
-
-    /** Child JVMs or threads when parallel > 1 (default: child JVMs). */
-    public Builder optMode(Mode mode) {
-      this.mode = mode;
       return this;
     }
 

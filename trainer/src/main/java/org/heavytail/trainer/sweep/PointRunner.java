@@ -133,13 +133,25 @@ public final class PointRunner {
   }
 
   /**
-   * Runs the prepared point in {@code dir} in a child JVM on this JVM's class path ({@link
-   * #main}), with libtorch's intra-op threads set to {@code threads}, output to {@code
-   * child.log}; when the child dies without recording a status, records a failure naming its
-   * exit status.
+   * Runs the prepared point in {@code dir} in a child JVM (see {@link #runInChildJvm(List, int,
+   * String, Path)}), logging to {@code dir/child.log}.
    */
   public static PointResult runInChildJvm(Path dir, SweepPoint p, int attempt, int threads,
       String heap) throws IOException, InterruptedException {
+    return runInChildJvm(List.of(new Sweep.Pending(dir, p, attempt)), threads, heap,
+        dir.resolve("child.log")).get(0);
+  }
+
+  /**
+   * Runs prepared points one after another in one child JVM on this JVM's class path ({@link
+   * #main}: one JVM start, one libtorch load for all of them), with libtorch's intra-op threads
+   * set to {@code threads} and output to {@code log}; a point left without a status when the
+   * child exits (a native crash) is recorded as failed, naming the exit status and the log.
+   *
+   * @return the points' final statuses, in order
+   */
+  public static List<PointResult> runInChildJvm(List<Sweep.Pending> points, int threads,
+      String heap, Path log) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
@@ -155,9 +167,11 @@ public final class PointRunner {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(PointRunner.class.getName());
-    cmd.add(dir.toAbsolutePath().toString());
-    cmd.add(Integer.toString(attempt));
-    Path log = dir.resolve("child.log");
+    for (Sweep.Pending p : points) {
+      cmd.add(p.dir().toAbsolutePath().toString());
+      cmd.add(Integer.toString(p.attempt()));
+    }
+    Files.createDirectories(log.toAbsolutePath().getParent());
     Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     int code;
@@ -167,23 +181,29 @@ public final class PointRunner {
       proc.destroyForcibly();
       throw e;
     }
-    PointResult r = PointResult.read(dir);
-    if (r == null) {
-      r = PointResult.failed(p, attempt, String.format(java.util.Locale.ROOT,
-          "child JVM exited with status %d before recording a status; see %s", code, log));
-      r.write(dir);
+    List<PointResult> out = new ArrayList<>();
+    for (Sweep.Pending p : points) {
+      PointResult r = PointResult.read(p.dir());
+      if (r == null) {
+        r = PointResult.failed(p.point(), p.attempt(), String.format(java.util.Locale.ROOT,
+            "child JVM exited with status %d before recording a status; see %s", code, log));
+        r.write(p.dir());
+      }
+      out.add(r);
     }
-    return r;
+    return out;
   }
 
   /**
-   * Child-JVM entry: {@code PointRunner POINT_DIR ATTEMPT}. Exits 0 when a status was written
-   * (done or failed), 1 otherwise.
+   * Child-JVM entry: {@code PointRunner POINT_DIR ATTEMPT [POINT_DIR ATTEMPT ...]}, run in order.
+   * Exits 0 when every status was written (done or failed), 1 otherwise.
    */
   public static void main(String[] args) {
     Training.configureThreads();
     try {
-      run(Path.of(args[0]), Integer.parseInt(args[1]));
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        run(Path.of(args[i]), Integer.parseInt(args[i + 1]));
+      }
       System.exit(0);
     } catch (Throwable t) {
       t.printStackTrace();

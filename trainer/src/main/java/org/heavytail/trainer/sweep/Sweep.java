@@ -20,8 +20,9 @@ import org.apache.logging.log4j.Logger;
  * Builder#optRetryFailed} is set); a point without one (interrupted) is rerun from scratch.
  *
  * <p>Parallelism: with {@code parallel = 1} points run one after another in this JVM. With
- * {@code parallel = N > 1}, N child JVMs on this JVM's class path run at once, each with {@code
- * ai.djl.pytorch.num_threads = max(1, cores / N)}. Threads of one JVM cannot train at once: DJL's
+ * {@code parallel = N > 1}, N worker JVMs on this JVM's class path run at once, each with {@code
+ * ai.djl.pytorch.num_threads = max(1, cores / N)} and the points dealt to it round-robin (one JVM
+ * start per worker, not per point; logs in {@code DIR/workers/}). Threads of one JVM cannot train at once: DJL's
  * PyTorch engine allows one gradient collector per process ("A PtGradientCollector is already
  * collecting"), so parallel points need separate processes.
  */
@@ -135,22 +136,36 @@ public final class Sweep {
     } else {
       ExecutorService ex = Executors.newFixedThreadPool(parallel);
       try {
-        List<Future<PointResult>> fs = new ArrayList<>();
-        for (int i : todo) {
-          Path dir = pointsDir.resolve(points.get(i).id());
-          SweepPoint p = points.get(i);
-          int a = attempts[i];
-          int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-          fs.add(ex.submit(() -> PointRunner.runInChildJvm(dir, p, a, threads, childHeap)));
+        // N worker JVMs, points dealt round-robin: one JVM start and libtorch load per worker
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+        List<Future<List<PointResult>>> fs = new ArrayList<>();
+        List<List<Integer>> shares = new ArrayList<>();
+        for (int w = 0; w < Math.min(parallel, todo.size()); w++) {
+          List<Integer> share = new ArrayList<>();
+          for (int k = w; k < todo.size(); k += parallel) {
+            share.add(todo.get(k));
+          }
+          shares.add(share);
+          List<Pending> work = new ArrayList<>();
+          for (int i : share) {
+            work.add(new Pending(pointsDir.resolve(points.get(i).id()), points.get(i), attempts[i]));
+          }
+          Path log = out.resolve("workers").resolve("worker-" + w + ".log");
+          fs.add(ex.submit(() -> PointRunner.runInChildJvm(work, threads, childHeap, log)));
         }
-        for (int k = 0; k < todo.size(); k++) {
+        for (int w = 0; w < fs.size(); w++) {
+          List<Integer> share = shares.get(w);
           try {
-            results[todo.get(k)] = fs.get(k).get();
+            List<PointResult> rs = fs.get(w).get();
+            for (int k = 0; k < share.size(); k++) {
+              results[share.get(k)] = rs.get(k);
+            }
           } catch (java.util.concurrent.ExecutionException e) {
-            SweepPoint p = points.get(todo.get(k));
-            PointResult r = PointResult.failed(p, attempts[todo.get(k)], String.valueOf(e.getCause()));
-            r.write(pointsDir.resolve(p.id()));
-            results[todo.get(k)] = r;
+            for (int i : share) {
+              PointResult r = PointResult.failed(points.get(i), attempts[i], String.valueOf(e.getCause()));
+              r.write(pointsDir.resolve(points.get(i).id()));
+              results[i] = r;
+            }
           }
         }
       } finally {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       HessianCommand.class,
       ReproduceCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      SweepCommand.class
     })
 public final class HeavytailCommand implements Callable<Integer> {
 

@@ -5,9 +5,9 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Brent's (1973) root finder ("zeroin": bisection, secant and inverse quadratic interpolation),
  * written from the algorithm's description in R. P. Brent, "Algorithms for Minimization without
- * Derivatives", ch. 4.
+ * Derivatives", ch. 4. Shared by the stable law's quantiles and the Kesten moment equation.
  */
-final class Brent {
+public final class Brent {
 
   private Brent() {}
 
@@ -15,7 +15,23 @@ final class Brent {
    * A root of g in [a, b] given g(a) and g(b) of opposite signs (or zero), to absolute tolerance
    * 2·ε·|x| + tol/2.
    */
-  static double root(DoubleUnaryOperator g, double a, double b, double fa, double fb, double tol) {
+  public static double root(DoubleUnaryOperator g, double a, double b, double tol) {
+    double fa = g.applyAsDouble(a);
+    double fb = g.applyAsDouble(b);
+    if (fa * fb > 0) {
+      throw new IllegalArgumentException(
+          "bracket [" + a + ", " + b + "]: the function has the same sign at both ends (" + fa
+              + ", " + fb + "); expected a sign change");
+    }
+    return root(g, a, b, fa, fb, tol);
+  }
+
+  /**
+   * A root of g in [a, b] given g(a) and g(b) of opposite signs (or zero), to absolute tolerance
+   * 2·ε·|x| + tol/2, reusing the end values the caller already computed.
+   */
+  public static double root(
+      DoubleUnaryOperator g, double a, double b, double fa, double fb, double tol) {
     if (fa == 0) {
       return a;
     }

@@ -1,6 +1,7 @@
 package org.heavytail.trainer.reproduce.kesten;
 
 import java.util.function.DoubleUnaryOperator;
+import org.heavytail.tailstats.stable.Brent;
 
 /**
  * The exact tail index of one-dimensional SGD on Gaussian linear regression.

@@ -198,7 +198,7 @@ public final class RunReport {
     for (String layer : layers.subList(0, Math.min(MAX_NOISE_LAYERS, layers.size()))) {
       List<ManifestEntry> recs = store.records(layer, SnapshotKind.NOISE);
       ManifestEntry last = recs.get(recs.size() - 1);
-      float[] x = pooled(store, recs, last.step());
+      float[] x = store.readStep(recs, last.step());
       float[] prepared = Preprocess.forTailIndex(x, new int[x.length], 0L).values();
       TailIndexEstimate cf = safeEstimate(CharacteristicFunctionEstimator.of(), prepared);
       if (cf == null) {
@@ -238,7 +238,7 @@ public final class RunReport {
       TreeSet<Long> steps = new TreeSet<>();
       recs.forEach(e -> steps.add(e.step()));
       for (long step : steps) {
-        float[] x = pooled(store, recs, step);
+        float[] x = store.readStep(recs, step);
         float[] p = Preprocess.forTailIndex(x, new int[x.length], 0L).values();
         layerCol.append(layer);
         stepCol.append(step);
@@ -280,26 +280,6 @@ public final class RunReport {
     } catch (IllegalArgumentException e) {
       return null; // too few values for this estimator: shown as NaN ("–") in the table
     }
-  }
-
-  private static float[] pooled(SnapshotStore store, List<ManifestEntry> recs, long step)
-      throws IOException {
-    List<float[]> parts = new ArrayList<>();
-    int total = 0;
-    for (ManifestEntry e : recs) {
-      if (e.step() == step) {
-        float[] v = store.read(e);
-        parts.add(v);
-        total += v.length;
-      }
-    }
-    float[] out = new float[total];
-    int pos = 0;
-    for (float[] v : parts) {
-      System.arraycopy(v, 0, out, pos, v.length);
-      pos += v.length;
-    }
-    return out;
   }
 
   private static int lastWidth(SnapshotStore store, String layer) {

@@ -47,19 +47,7 @@ public final class Series {
           + "' record at step " + step + " (steps: " + steps() + ")");
     }
     try {
-      int total = 0;
-      float[][] parts = new float[recs.size()][];
-      for (int i = 0; i < parts.length; i++) {
-        parts[i] = store.read(recs.get(i));
-        total += parts[i].length;
-      }
-      float[] out = new float[total];
-      int pos = 0;
-      for (float[] p : parts) {
-        System.arraycopy(p, 0, out, pos, p.length);
-        pos += p.length;
-      }
-      return out;
+      return store.readStep(recs, step);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -256,6 +256,30 @@ public final class SnapshotStore {
   }
 
   /**
+   * The values of {@code records} taken at {@code step}, concatenated in record order: one pooled
+   * sample per step (for the noise probe, all minibatches of that step flattened together, as in
+   * Şimşekli et al. 2019). Empty when no record has that step.
+   */
+  public float[] readStep(List<ManifestEntry> records, long step) throws IOException {
+    List<float[]> parts = new ArrayList<>();
+    int total = 0;
+    for (ManifestEntry e : records) {
+      if (e.step() == step) {
+        float[] v = read(e);
+        parts.add(v);
+        total += v.length;
+      }
+    }
+    float[] out = new float[total];
+    int pos = 0;
+    for (float[] v : parts) {
+      System.arraycopy(v, 0, out, pos, v.length);
+      pos += v.length;
+    }
+    return out;
+  }
+
+  /**
    * Streams the records of a series (see {@link #records}) to {@code visitor}, one buffer at a
    * time: memory stays at one record.
    */

@@ -3,6 +3,7 @@ package org.heavytail.trainer.curvature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.heavytail.tailstats.spectrum.SymmetricEigen;
 
 /**
  * The Lanczos process with full reorthogonalization (Golub and Van Loan, Matrix Computations,

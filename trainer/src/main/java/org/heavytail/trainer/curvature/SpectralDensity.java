@@ -2,6 +2,7 @@ package org.heavytail.trainer.curvature;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.heavytail.tailstats.spectrum.SymmetricEigen;
 
 /**
  * Spectral density of a symmetric operator by stochastic Lanczos quadrature (Golub and Meurant

@@ -1,5 +1,6 @@
 package org.heavytail.trainer.curvature;
 
+import org.heavytail.tailstats.spectrum.SymmetricEigen;
 /**
  * The k largest (algebraic) eigenvalues λ_1 ≥ … ≥ λ_k of a symmetric operator by Lanczos with full
  * reorthogonalization ({@link Lanczos}), stopping when each of the k top Ritz values has residual

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.heavytail.tailstats.spectrum.SymmetricEigen;
 import org.heavytail.trainer.loop.GradientOracle;
 import org.heavytail.trainer.loop.RunInfo;
 import org.heavytail.trainer.loop.StepContext;

@@ -79,9 +79,9 @@ public final class WeightsReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes("mlp:784-100-60-10:relu", 2, 40, 2000, 0.1);
-        case QUICK -> new Sizes("mlp:784-300-100-10:relu", 4, 32, 12_000, 0.1);
-        case FULL -> new Sizes("mlp:784-300-100-10:relu", 8, 32, 0, 0.1);
+        case TEST -> new Sizes("mlp:784-300-100-10:relu", 5, 16, 9600, 0.1);
+        case QUICK -> new Sizes("mlp:784-300-100-10:relu", 4, 16, 30_000, 0.1);
+        case FULL -> new Sizes("mlp:784-300-100-10:relu", 6, 16, 0, 0.1);
       };
     }
   }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.heavytail.trainer.reproduce.Check;
 import org.heavytail.trainer.reproduce.ReproductionResult;
 import org.heavytail.trainer.reproduce.Reproductions;
@@ -17,15 +19,26 @@ class SgdNoiseReproductionTest {
 
   @TempDir Path dir;
 
+  /**
+   * The paper's claim at test scale, from the computed table: the overall block-sum α̂ of the
+   * gradient noise is below 1.9 in every run of the sweep (two widths, two depths, two batch
+   * sizes), and the reproduction's own check agrees with the table.
+   */
   @Test
-  void gradientNoiseOfAnMnistMlpIsHeavyTailed() throws Exception {
+  void gradientNoiseIsHeavyTailedAcrossWidthDepthAndBatch() throws Exception {
     ReproductionResult r = Reproductions.byName("sgd-noise").run(Scale.TEST, dir, 3L);
     Table s = r.table();
-    assertEquals(1, s.rowCount());
-    for (Check c : r.checks()) {
-      assertTrue(c.passed(), c.claim() + " -- " + c.measured());
+    assertEquals(4, s.rowCount(), s.print());
+    Set<String> sweeps = new TreeSet<>(s.stringColumn("sweep").asList());
+    assertEquals(Set.of("width", "depth", "batch"), sweeps);
+    double max = 0;
+    for (int i = 0; i < s.rowCount(); i++) {
+      double a = s.doubleColumn("alpha_overall_last").get(i);
+      assertTrue(a > 0.5 && a < 1.9, s.stringColumn("variant").get(i) + ": overall alpha-hat "
+          + a);
+      max = Math.max(max, a);
     }
-    double a = s.doubleColumn("alpha_overall_last").get(0);
-    assertTrue(a > 0.5 && a < 1.9, "overall alpha-hat " + a);
+    Check heavy = r.checks().get(0);
+    assertEquals(max < 1.9, heavy.passed(), heavy.measured());
   }
 }

@@ -4,35 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.heavytail.trainer.reproduce.Check;
 import org.heavytail.trainer.reproduce.ReproductionResult;
 import org.heavytail.trainer.reproduce.Reproductions;
 import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 class WeightsReproductionTest {
 
   @TempDir Path dir;
 
   /**
-   * Needs ../shared/data/mnist; fails with the data locator's message when it is absent. The
-   * published trend (exponents fall with training) does NOT hold at this scale (measured: it
-   * rises from about 6.8 to 7.8 over 2 epochs of a small MLP), so this test checks the pipeline
-   * and that the verdict is derived from the measured values, not the trend itself.
+   * Martin &amp; Mahoney's trend at test scale (MLP 784-300-100-10, 9,600 MNIST examples, b = 16,
+   * 5 epochs = 3,000 SGD steps), from the computed table: the layer-averaged ESD power-law
+   * exponent after training is below its value at initialization, and over the epochs a smaller
+   * exponent goes with a higher test accuracy (Spearman ρ &lt; 0, recomputed here from the
+   * table). Needs ../shared/data/mnist; fails with the data locator's message when it is absent.
    */
   @Test
-  void fitsEveryLayerSpectrumAtInitAndEachEpoch() throws Exception {
+  void trainingLowersTheSpectralExponentAndLowerGoesWithBetterAccuracy() throws Exception {
     ReproductionResult r = Reproductions.byName("weights").run(Scale.TEST, dir, 1L);
-    assertEquals(3, r.table().rowCount()); // init + 2 epochs
-    tech.tablesaw.api.Table s = r.table();
-    for (int i = 0; i < s.rowCount(); i++) {
-      double a = s.doubleColumn("mean_exponent").get(i);
-      assertTrue(a > 1 && a < 30, "exponent " + a);
+    Table s = r.table();
+    assertEquals(6, s.rowCount(), s.print()); // init + 5 epochs
+    double[] a = s.doubleColumn("mean_exponent").asDoubleArray();
+    double[] acc = s.doubleColumn("test_accuracy").asDoubleArray();
+    for (double x : a) {
+      assertTrue(x > 1 && x < 30, "exponent " + x);
     }
-    Check fall = r.checks().get(0);
-    assertEquals(s.doubleColumn("mean_exponent").get(2) < s.doubleColumn("mean_exponent").get(0),
-        fall.passed(), fall.measured());
+    assertTrue(a[a.length - 1] < a[0], "mean exponent: init " + a[0] + ", end "
+        + a[a.length - 1]);
+    double rho = WeightsReproduction.spearman(Arrays.copyOfRange(a, 1, a.length),
+        Arrays.copyOfRange(acc, 1, acc.length));
+    assertTrue(rho < 0, "Spearman(exponent, accuracy) = " + rho + "\n" + s.print());
+    for (Check c : r.checks()) {
+      assertTrue(c.passed(), c.claim() + " -- " + c.measured());
+    }
   }
 
   @Test

@@ -1,7 +1,7 @@
 package org.heavytail.trainer.reproduce.kesten;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import org.heavytail.trainer.reproduce.ParallelChains;
 
 /**
  * Many independent runs of online SGD on one-dimensional Gaussian linear regression.
@@ -55,19 +55,7 @@ public record KestenChains(
   /** Runs every chain (in parallel over chunks) and returns x_K − θ* per chain. */
   public double[] simulate() {
     double[] out = new double[chains];
-    int nChunks = (chains + CHUNK - 1) / CHUNK;
-    SplittableRandom root = new SplittableRandom(seed);
-    SplittableRandom[] rngs = new SplittableRandom[nChunks];
-    for (int c = 0; c < nChunks; c++) {
-      rngs[c] = root.split();
-    }
-    IntStream.range(0, nChunks).parallel().forEach(c -> {
-      SplittableRandom rng = rngs[c];
-      int end = Math.min(chains, (c + 1) * CHUNK);
-      for (int j = c * CHUNK; j < end; j++) {
-        out[j] = runChain(rng) - target;
-      }
-    });
+    ParallelChains.run(chains, CHUNK, seed, (j, rng) -> out[j] = runChain(rng) - target);
     return out;
   }
 

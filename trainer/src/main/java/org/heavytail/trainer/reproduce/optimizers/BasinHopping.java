@@ -1,8 +1,8 @@
 package org.heavytail.trainer.reproduce.optimizers;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.heavytail.tailstats.stable.StableDistribution;
+import org.heavytail.trainer.reproduce.ParallelChains;
 
 /**
  * Escape from the left well of a {@link DoubleWell} under noisy gradient descent
@@ -62,22 +62,13 @@ public record BasinHopping(
 
   /** Runs all chains (parallel over fixed chunks; the result depends on the seed only). */
   public Outcome run() {
-    int nChunks = (chains + CHUNK - 1) / CHUNK;
-    SplittableRandom root = new SplittableRandom(seed);
-    SplittableRandom[] rngs = new SplittableRandom[nChunks];
-    for (int c = 0; c < nChunks; c++) {
-      rngs[c] = root.split();
-    }
     long[] times = new long[chains];
     double[] endLoss = new double[chains];
     StableDistribution stable = StableDistribution.symmetric(stableAlpha, sigma / Math.sqrt(2));
-    IntStream.range(0, nChunks).parallel().forEach(c -> {
-      int end = Math.min(chains, (c + 1) * CHUNK);
-      for (int j = c * CHUNK; j < end; j++) {
-        double[] res = runChain(rngs[c], stable);
-        times[j] = (long) res[0];
-        endLoss[j] = res[1];
-      }
+    ParallelChains.run(chains, CHUNK, seed, (j, rng) -> {
+      double[] res = runChain(rng, stable);
+      times[j] = (long) res[0];
+      endLoss[j] = res[1];
     });
     int escapes = 0;
     long risk = 0;

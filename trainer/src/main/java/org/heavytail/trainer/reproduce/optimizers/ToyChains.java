@@ -1,7 +1,7 @@
 package org.heavytail.trainer.reproduce.optimizers;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import org.heavytail.trainer.reproduce.ParallelChains;
 
 /**
  * Independent chains of a {@link ToyOptimizer} on online one-dimensional least squares: each
@@ -43,20 +43,11 @@ public record ToyChains(
   public double[][] simulate() {
     double[] dev = new double[chains];
     double[] upd = new double[chains];
-    int nChunks = (chains + CHUNK - 1) / CHUNK;
-    SplittableRandom root = new SplittableRandom(seed);
-    SplittableRandom[] rngs = new SplittableRandom[nChunks];
-    for (int c = 0; c < nChunks; c++) {
-      rngs[c] = root.split();
-    }
-    IntStream.range(0, nChunks).parallel().forEach(c -> {
-      int end = Math.min(chains, (c + 1) * CHUNK);
+    ParallelChains.run(chains, CHUNK, seed, (j, rng) -> {
       double[] out = new double[2];
-      for (int j = c * CHUNK; j < end; j++) {
-        runChain(rngs[c], out);
-        dev[j] = out[0];
-        upd[j] = out[1];
-      }
+      runChain(rng, out);
+      dev[j] = out[0];
+      upd[j] = out[1];
     });
     return new double[][] {dev, upd};
   }

@@ -81,7 +81,7 @@ public final class WeightsReproduction
       return switch (scale) {
         case TEST -> new Sizes("mlp:784-300-100-10:relu", 5, 16, 9600, 0.1);
         case QUICK -> new Sizes("mlp:784-300-100-10:relu", 4, 16, 30_000, 0.1);
-        case FULL -> new Sizes("mlp:784-300-100-10:relu", 6, 16, 0, 0.1);
+        case FULL -> new Sizes("mlp:784-1000-500-10:relu", 6, 16, 0, 0.1);
       };
     }
   }

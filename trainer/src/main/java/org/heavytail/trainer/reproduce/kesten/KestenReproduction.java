@@ -33,11 +33,6 @@ import tech.tablesaw.api.Table;
 public final class KestenReproduction
     extends ScaledReproduction<KestenReproduction.Grid> {
 
-  private static final String NAME = "kesten";
-  private static final String DESCRIPTION =
-      "Gurbuzbalaban, Simsekli & Zhu 2021: SGD iterates on Gaussian linear regression are "
-      + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1";
-
   /** The largest |α̂_Hill − α| accepted in cells with α &lt; 2. */
   public static final double TOLERANCE = 0.15;
 
@@ -50,7 +45,9 @@ public final class KestenReproduction
    */
   public KestenReproduction(IntFunction<TailIndexEstimator> tailEstimator,
       TailIndexEstimator blockSum) {
-    super(NAME, DESCRIPTION);
+    super("kesten",
+        "Gurbuzbalaban, Simsekli & Zhu 2021: SGD iterates on Gaussian linear regression are "
+        + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1");
     this.tailEstimator = tailEstimator;
     this.blockSum = blockSum;
   }

@@ -41,16 +41,13 @@ import tech.tablesaw.api.Table;
 public final class OptimizersReproduction
     extends ScaledReproduction<OptimizersReproduction.Sizes> {
 
-  private static final String NAME = "optimizers";
-  private static final String DESCRIPTION =
-      "Hodgkinson & Mahoney 2021: multiplicative noise gives heavy-tailed iterates for "
-      + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins";
-
   private final IntFunction<TailIndexEstimator> tailEstimator;
 
   /** @param tailEstimator the tail estimator for a sample size (e.g. Hill, k = 1%) */
   public OptimizersReproduction(IntFunction<TailIndexEstimator> tailEstimator) {
-    super(NAME, DESCRIPTION);
+    super("optimizers",
+        "Hodgkinson & Mahoney 2021: multiplicative noise gives heavy-tailed iterates for "
+        + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins");
     this.tailEstimator = tailEstimator;
   }
 

@@ -54,14 +54,11 @@ import tech.tablesaw.api.Table;
 public final class SgdNoiseReproduction
     extends ScaledReproduction<SgdNoiseReproduction.Sizes> {
 
-  private static final String NAME = "sgd-noise";
-  private static final String DESCRIPTION =
-      "Simsekli, Sagun & Gurbuzbalaban 2019: SGD gradient noise of MLPs on MNIST/CIFAR-10 is "
-      + "heavy-tailed (alpha-hat well below 2)";
-
   /** The reproduction. */
   public SgdNoiseReproduction() {
-    super(NAME, DESCRIPTION);
+    super("sgd-noise",
+        "Simsekli, Sagun & Gurbuzbalaban 2019: SGD gradient noise of MLPs on MNIST/CIFAR-10 is "
+        + "heavy-tailed (alpha-hat well below 2)");
   }
 
   /**

@@ -43,14 +43,11 @@ import tech.tablesaw.api.Table;
 public final class WeightsReproduction
     extends ScaledReproduction<WeightsReproduction.Sizes> {
 
-  private static final String NAME = "weights";
-  private static final String DESCRIPTION =
-      "Martin & Mahoney 2021: layer weight spectra grow power-law tails during training; "
-      + "smaller exponents go with better test accuracy";
-
   /** The reproduction. */
   public WeightsReproduction() {
-    super(NAME, DESCRIPTION);
+    super("weights",
+        "Martin & Mahoney 2021: layer weight spectra grow power-law tails during training; "
+        + "smaller exponents go with better test accuracy");
   }
 
   /** Smallest side of a matrix whose spectrum is fitted. */

@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code heavytail train}: parses flags into a {@link TrainConfig} and calls {@link
  * Training#run} (or {@link Training#resume} with {@code --resume DIR}). With no flags it trains
- * the 784-300-100-10 MLP on MNIST with SGD (η = 0.1, b = 128) for one epoch.
+ * the 784-300-100-10 MLP on MNIST with SGD (η = 0.1, b = 128) for one epoch. Without {@code
+ * --lr} the optimizer's own default learning rate is used ({@link
+ * org.heavytail.trainer.optim.OptimizerFactory#defaultLearningRate()}); the resolved η is printed
+ * before training and stored in the run directory's config.json.
  */
 @Command(
     name = "train",
@@ -50,8 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--optimizer", description = "Optimizer name (default: ${DEFAULT-VALUE}).")
   String optimizer = "sgd";
 
-  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-  double lr = 0.1;
+  @Option(names = "--lr", description = "Learning rate (default: the optimizer's own: sgd and"
+      + " noisy-sgd 0.1, momentum and nesterov 0.01, adam, adamw and diffgrad 1e-3, rmsprop and"
+      + " adagrad 1e-2, newton 1).")
+  Double lr;
 
   @Option(names = "--batch-size", description = "Minibatch size b (default: ${DEFAULT-VALUE}).")
   int batchSize = 128;
@@ -135,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
             .setDataset(dataset)
             .optLoss(loss)
             .setOptimizer(optimizer)
-            .setLearningRate(lr)
+            .optLearningRate(lr)
             .optOptimizerOptions(opts)
             .setBatchSize(batchSize)
             .optSeed(seed)
@@ -156,6 +161,10 @@ public final class TrainCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
       }
+      spec.commandLine().getOut().printf(Locale.ROOT, "optimizer: %s, learning rate %s%s%n",
+          config.optimizer(), config.learningRate(),
+          lr == null ? " (the optimizer's default)" : "");
+      spec.commandLine().getOut().flush();
       List<TrainingListener> listeners = new ArrayList<>(snapshots.listeners());
       // the summary's probe needs 50 disjoint minibatches; small subsets train without it
       summary = !noSummary && listeners.isEmpty()

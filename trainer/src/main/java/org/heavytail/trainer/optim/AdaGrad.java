@@ -73,9 +73,18 @@ public final class AdaGrad extends AbstractOptimizer {
     @Override
     public Optimizer create(OptimizerOptions o) {
       return builder()
-          .fromOptions(name(), o, 1e-2, Set.of("eps"))
+          .fromOptions(name(), o, defaultLearningRate(), Set.of("eps"))
           .optEpsilon(o.getDouble("eps", 1e-10))
           .build();
+    }
+
+    /**
+     * η = 1e-2: PyTorch's {@code Adagrad} default (Duchi, Hazan &amp; Singer 2011 leave η to the
+     * user); the form implemented here is PyTorch's.
+     */
+    @Override
+    public double defaultLearningRate() {
+      return 1e-2;
     }
   }
 }

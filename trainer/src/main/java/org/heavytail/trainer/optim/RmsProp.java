@@ -82,10 +82,19 @@ public final class RmsProp extends AbstractOptimizer {
     @Override
     public Optimizer create(OptimizerOptions o) {
       return builder()
-          .fromOptions(name(), o, 1e-2, Set.of("rho", "eps"))
+          .fromOptions(name(), o, defaultLearningRate(), Set.of("rho", "eps"))
           .optRho(o.getDouble("rho", 0.99))
           .optEpsilon(o.getDouble("eps", 1e-8))
           .build();
+    }
+
+    /**
+     * η = 1e-2: PyTorch's {@code RMSprop} default (Tieleman &amp; Hinton's lecture gives no single
+     * value); the form implemented here is PyTorch's.
+     */
+    @Override
+    public double defaultLearningRate() {
+      return 1e-2;
     }
   }
 }

@@ -52,8 +52,40 @@ class TrainCommandTest {
 
   @Test
   void unknownOptimizerAndDatasetAreReported(@TempDir Path tmp) {
-    String[] r = run("train", "--optimizer", "nosuch", "--out", tmp.resolve("r").toString());
-    assertEquals("1", r[0]);
-    assertTrue(r[2].contains("unknown optimizer 'nosuch'"), r[2]);
+    assertUsageError("unknown optimizer 'nosuch'",
+        "train", "--optimizer", "nosuch", "--out", tmp.resolve("r").toString());
+  }
+
+  private static double configLearningRate(Path runDir) throws java.io.IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(runDir.resolve("config.json").toFile()).get("config").get("learningRate")
+        .asDouble();
+  }
+
+  @Test
+  void withoutLrTheOptimizersDefaultIsUsedPrintedAndStored(@TempDir Path tmp) throws Exception {
+    String[] common = {"--subset", "256", "--batch-size", "64", "--steps", "2",
+        "--no-test", "--no-progress", "--no-summary", "--checkpoint-every", "0"};
+    Path a = tmp.resolve("adam");
+    String[] r = run(concat(new String[] {"train", "--optimizer", "adam", "--out", a.toString()},
+        common));
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("optimizer: adam, learning rate 0.001 (the optimizer's default)"),
+        r[1]);
+    assertEquals(1e-3, configLearningRate(a), 0.0);
+
+    Path s = tmp.resolve("sgd");
+    r = run(concat(new String[] {"train", "--optimizer", "sgd", "--lr", "0.05", "--out",
+        s.toString()}, common));
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("optimizer: sgd, learning rate 0.05\n".translateEscapes())
+        || r[1].contains("optimizer: sgd, learning rate 0.05" + System.lineSeparator()), r[1]);
+    assertEquals(0.05, configLearningRate(s), 0.0);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 }

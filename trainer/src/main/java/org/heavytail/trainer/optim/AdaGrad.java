@@ -1,8 +1,6 @@
 package org.heavytail.trainer.optim;
 
-import ai.djl.ndarray.NDArray;
 import java.util.Set;
-import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
 
 /**
  * AdaGrad (Duchi, Hazan &amp; Singer 2011, diagonal form), as PyTorch's {@code
@@ -16,12 +14,10 @@ import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
  * with coupled weight decay g ← g + λθ. Defaults ε = 1e-10, η = 1e-2. Option key {@code eps}.
  * State: {@code s/PARAM}.
  */
-public final class AdaGrad extends AbstractOptimizer {
-  private final double eps;
+public final class AdaGrad extends SquaredGradientScaling {
 
   private AdaGrad(Builder b) {
-    super("adagrad", b, "s");
-    this.eps = b.eps;
+    super("adagrad", b, "s", 1, 1);
   }
 
   /** A builder with the defaults above. */
@@ -29,30 +25,16 @@ public final class AdaGrad extends AbstractOptimizer {
     return new Builder();
   }
 
-  @Override
-  protected void updateParameter(ParameterSlot p, NDArray[] state, double lr, long t) {
-    NDArray g = decayedGradient(p);
-    NDArray s = state[0];
-    s.addi(g.mul(g));
-    p.weight().subi(g.div(s.sqrt().addi(eps)).muli(lr));
-  }
-
-  /** Builder of {@link AdaGrad}. */
-  public static final class Builder extends BaseBuilder<Builder> {
-    double eps = 1e-10;
+  /** Builder of {@link AdaGrad} ({@code optEpsilon}: default 1e-10). */
+  public static final class Builder extends SquaredGradientScaling.Builder<Builder> {
 
     Builder() {
+      super(1e-10);
       setLearningRate(1e-2);
     }
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /** ε &gt; 0, default 1e-10. */
-    public Builder optEpsilon(double eps) {
-      this.eps = Adam.checkEpsilon(eps);
       return this;
     }
 

@@ -68,8 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
   String optimizer = "sgd";
 
   @Option(names = "--lr", description = "Learning rate (default: the optimizer's own: sgd and"
-      + " noisy-sgd 0.1, momentum and nesterov 0.01, adam, adamw and diffgrad 1e-3, rmsprop and"
-      + " adagrad 1e-2, newton 1).")
+      + " noisy-sgd 0.1, momentum and nesterov 0.01, adam and adamw 1e-3, diffgrad 2e-3, rmsprop"
+      + " and adagrad 1e-2, newton 1).")
   Double lr;
 
   @Option(names = "--batch-size", description = "Minibatch size b (default: ${DEFAULT-VALUE}).")

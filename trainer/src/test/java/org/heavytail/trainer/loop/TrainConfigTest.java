@@ -15,7 +15,7 @@ class TrainConfigTest {
   void withoutALearningRateTheOptimizersDefaultIsResolved() {
     assertEquals(0.1, TrainConfig.builder().build().learningRate(), 0.0);
     assertEquals(1e-3, TrainConfig.builder().setOptimizer("adam").build().learningRate(), 0.0);
-    assertEquals(1e-3, TrainConfig.builder().setOptimizer("diffgrad").build().learningRate(), 0.0);
+    assertEquals(2e-3, TrainConfig.builder().setOptimizer("diffgrad").build().learningRate(), 0.0);
     assertEquals(0.01, TrainConfig.builder().setOptimizer("momentum").build().learningRate(), 0.0);
     assertEquals(1e-2, TrainConfig.builder().setOptimizer("rmsprop").build().learningRate(), 0.0);
     TrainConfig.Builder b = TrainConfig.builder().setOptimizer("adam");
@@ -37,11 +37,11 @@ class TrainConfigTest {
   void theResolvedRateIsWhatTheJsonHoldsAndReplays() {
     TrainConfig c = TrainConfig.builder().setOptimizer("diffgrad").build();
     var json = c.toJson(new ObjectMapper());
-    assertEquals(1e-3, json.get("learningRate").asDouble(), 0.0);
+    assertEquals(2e-3, json.get("learningRate").asDouble(), 0.0);
     TrainConfig back = TrainConfig.fromJson(json);
     assertEquals(c, back);
     // a config rebuilt from the replayed one keeps its η (no second resolution)
-    assertEquals(1e-3, back.toBuilder().build().learningRate(), 0.0);
+    assertEquals(2e-3, back.toBuilder().build().learningRate(), 0.0);
   }
 
   @Test

@@ -33,7 +33,7 @@ class OptimizerFactoryTest {
   /** The documented default η of each built-in (javadoc of its factory). */
   static final Map<String, Double> DEFAULT_LR = Map.of(
       "sgd", 0.1, "momentum", 0.01, "nesterov", 0.01, "adam", 1e-3, "adamw", 1e-3,
-      "diffgrad", 1e-3, "rmsprop", 1e-2, "adagrad", 1e-2, "newton", 1.0, "noisy-sgd", 0.1);
+      "diffgrad", 2e-3, "rmsprop", 1e-2, "adagrad", 1e-2, "newton", 1.0, "noisy-sgd", 0.1);
 
   @Test
   void eachBuiltInHasItsOwnDefaultLearningRateUsedWhenLrIsAbsent() {

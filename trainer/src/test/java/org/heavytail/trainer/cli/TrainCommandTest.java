@@ -3,8 +3,6 @@ package org.heavytail.trainer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,7 @@ class TrainCommandTest {
   }
 
   private static String[] run(String... args) {
-    CommandLine cl = HeavytailCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    return Cli.run(args);
   }
 
   private static void assertUsageError(String expectedInMessage, String... args) {

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.heavytail.trainer.curvature.OneTorchThread;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
@@ -22,29 +18,11 @@ import tech.tablesaw.api.Table;
  * in the run directory, its numbers equal {@code hessian} at the same checkpoint, training is not
  * disturbed, and {@code report} shows it (fails with the data locator's message without data).
  */
+@ExtendWith(OneTorchThread.class)
 class TrainCurvatureEndToEndTest {
-  private static int threads;
-
-  @BeforeAll
-  static void oneThread() {
-    Engine.getEngine("PyTorch");
-    threads = JniUtils.getNumThreads();
-    JniUtils.setNumThreads(1);
-  }
-
-  @AfterAll
-  static void restore() {
-    JniUtils.setNumThreads(threads);
-  }
 
   private static String[] run(String... args) {
-    picocli.CommandLine cl = HeavytailCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    return Cli.run(args);
   }
 
   private static String[] train(Path dir, String... extra) {

@@ -15,7 +15,7 @@ import org.heavytail.trainer.loop.StepContext;
  * {@code curvature_density.csv}) in the run directory. The call behind {@code heavytail train
  * --curvature-every K}.
  *
- * <p>On {@code --resume} the files are rewritten with the rows measured after the resume.
+ * <p>On {@code --resume} the rows up to the checkpoint's step are kept and the new ones follow.
  */
 public final class TrainingCurvature implements LiveNetworkListener {
   private final CurvatureConfig.Builder config;

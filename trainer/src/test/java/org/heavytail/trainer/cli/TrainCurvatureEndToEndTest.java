@@ -26,8 +26,13 @@ class TrainCurvatureEndToEndTest {
   }
 
   private static String[] train(Path dir, String... extra) {
+    return train(dir, 4, extra);
+  }
+
+  private static String[] train(Path dir, int steps, String... extra) {
     List<String> a = new java.util.ArrayList<>(List.of("train", "--model", "mlp:784-16-10:tanh",
-        "--subset", "256", "--steps", "4", "--batch-size", "32", "--checkpoint-every", "2",
+        "--subset", "256", "--steps", Integer.toString(steps), "--batch-size", "32",
+        "--checkpoint-every", "2",
         "--no-test", "--no-progress", "--no-summary", "--out", dir.toString()));
     a.addAll(List.of(extra));
     return run(a.toArray(String[]::new));
@@ -44,8 +49,9 @@ class TrainCurvatureEndToEndTest {
   @Test
   void trainWritesCurvatureThatMatchesHessianAndReportShowsIt(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("run");
-    String[] t = train(dir, "--curvature-every", "2", "--curvature-top-k", "2",
-        "--curvature-trace", "--curvature-examples", "64", "--curvature-probes", "10");
+    String[] flags = {"--curvature-every", "2", "--curvature-top-k", "2", "--curvature-trace",
+        "--curvature-examples", "64", "--curvature-probes", "10"};
+    String[] t = train(dir, flags);
     assertEquals("0", t[0], t[2]);
     Path csv = dir.resolve("curvature.csv");
     assertTrue(Files.exists(csv), "no " + csv);
@@ -76,6 +82,16 @@ class TrainCurvatureEndToEndTest {
     assertEquals(Files.readAllLines(plain.resolve("steps.csv")),
         Files.readAllLines(dir.resolve("steps.csv")));
     assertFalse(Files.exists(plain.resolve("curvature.csv")));
+
+    // stopped after 2 steps and resumed to 4: the same file, rows of both parts
+    Path part = tmp.resolve("part");
+    assertEquals("0", train(part, 2, flags)[0]);
+    List<String> again = new java.util.ArrayList<>(List.of("train", "--resume", part.toString(),
+        "--steps", "4", "--no-progress"));
+    again.addAll(List.of(flags));
+    String[] res = run(again.toArray(String[]::new));
+    assertEquals("0", res[0], res[2]);
+    assertEquals(Files.readAllLines(csv), Files.readAllLines(part.resolve("curvature.csv")));
 
     String[] r = run("report", dir.toString());
     assertEquals("0", r[0], r[2]);

@@ -70,8 +70,7 @@ class TrainCommandTest {
     r = run(concat(new String[] {"train", "--optimizer", "sgd", "--lr", "0.05", "--out",
         s.toString()}, common));
     assertEquals("0", r[0], r[2]);
-    assertTrue(r[1].contains("optimizer: sgd, learning rate 0.05\n".translateEscapes())
-        || r[1].contains("optimizer: sgd, learning rate 0.05" + System.lineSeparator()), r[1]);
+    assertTrue(r[1].lines().anyMatch("optimizer: sgd, learning rate 0.05"::equals), r[1]);
     assertEquals(0.05, configLearningRate(s), 0.0);
   }
 

@@ -375,6 +375,8 @@ public record TrainConfig(
       double lr = learningRate;
       if (Double.isNaN(lr)) {
         lr = defaultLearningRate(optimizer);
+      } else {
+        OptimizerFactory.forName(optimizer); // an unknown name fails here, with or without η
       }
       return new TrainConfig(model, dataset, loss, optimizer, lr, optimizerOptions,
           batchSize, epochs, steps, seed, device, out, checkpointEvery, dataDir, subset,

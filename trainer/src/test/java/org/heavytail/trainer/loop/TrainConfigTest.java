@@ -50,6 +50,9 @@ class TrainConfigTest {
         () -> TrainConfig.builder().setOptimizer("adamm").build());
     assertTrue(e.getMessage().contains("'adamm'") && e.getMessage().contains("adam"),
         e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TrainConfig.builder().setOptimizer("adamm").setLearningRate(0.1).build());
+    assertTrue(e.getMessage().contains("'adamm'"), e.getMessage());
     // test-signsgd (test sources) declares no default
     e = assertThrows(IllegalArgumentException.class,
         () -> TrainConfig.builder().setOptimizer("test-signsgd").build());

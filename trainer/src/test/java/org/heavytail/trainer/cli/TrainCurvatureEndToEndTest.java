@@ -97,6 +97,11 @@ class TrainCurvatureEndToEndTest {
     assertEquals("0", r[0], r[2]);
     String md = Files.readString(dir.resolve("report.md"));
     assertTrue(md.contains("Hessian quantities") && md.contains("curvature.csv"), md);
+    // one figure per quantity, one line per scope
+    for (String q : List.of("lambda_1", "trace", "loss")) {
+      assertTrue(md.contains("curvature_" + q + ".png"), q + " figure in\n" + md);
+      assertTrue(Files.size(dir.resolve("figures").resolve("curvature_" + q + ".png")) > 1000, q);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.heavytail.trainer.curvature.RunHessian;
 import org.heavytail.trainer.loop.Training;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,38 +33,8 @@ public final class HessianCommand implements Callable<Integer> {
       description = "Checkpoint step (default: the newest).")
   Long checkpoint;
 
-  @Option(names = "--top-k", description = "Top eigenvalues to compute (default: ${DEFAULT-VALUE}).")
-  int topK = 5;
-
-  @Option(names = "--trace", description = "Estimate Tr(H) (Hutchinson).")
-  boolean trace;
-
-  @Option(names = "--frobenius", description = "Estimate ||H||_F^2 (Hutchinson).")
-  boolean frobenius;
-
-  @Option(names = "--density", description = "Spectral density by stochastic Lanczos quadrature.")
-  boolean density;
-
-  @Option(names = "--alignment", description = "Alignment ratio mu = Tr(Sigma H)/(2 L ||H||_F^2)"
-      + " and eta ||H||_F / sqrt(B) with the run's learning rate and batch size.")
-  boolean alignment;
-
-  @Option(names = "--stability", description = "Linear-stability check of SGD at the checkpoint.")
-  boolean stability;
-
-  @Option(names = "--per-layer", description = "Repeat the Hessian quantities per layer.")
-  boolean perLayer;
-
-  @Option(names = "--examples", description = "Training examples used, the first N"
-      + " (default: ${DEFAULT-VALUE}).")
-  int examples = 1000;
-
-  @Option(names = "--probes", description = "Hutchinson probes (default: ${DEFAULT-VALUE}).")
-  int probes = 100;
-
-  @Option(names = "--noise-probes", description = "0: exact Tr(Sigma H) with N products; else"
-      + " this many mixed probes (default: ${DEFAULT-VALUE}).")
-  int noiseProbes = 0;
+  /** --top-k, --trace, --frobenius, --density, --alignment, --stability, --per-layer, ... */
+  @Mixin CurvatureOptions measure = new CurvatureOptions();
 
   @Option(names = "--seed", description = "Seed of the random probes (default: ${DEFAULT-VALUE}).")
   long seed = 1;
@@ -74,11 +45,7 @@ public final class HessianCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Training.configureThreads();
-    CurvatureConfig.Builder b = CurvatureConfig.builder()
-        .setTopK(topK).optTrace(trace).optFrobenius(frobenius).optDensity(density)
-        .optAlignment(alignment).optStability(stability).optPerLayer(perLayer)
-        .setExamples(examples).optProbes(probes).optNoiseProbes(noiseProbes).optSeed(seed)
-        .optLanczosSteps(Math.max(100, topK));
+    CurvatureConfig.Builder b = measure.builder().optSeed(seed);
     RunHessian.Result r;
     try {
       r = RunHessian.analyse(run, checkpoint, b, dataDir);

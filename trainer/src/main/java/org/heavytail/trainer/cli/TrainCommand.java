@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.heavytail.datasets.DataSetId;
+import org.heavytail.trainer.curvature.TrainingCurvature;
 import org.heavytail.trainer.loop.TrainConfig;
 import org.heavytail.trainer.loop.TrainResult;
 import org.heavytail.trainer.loop.Training;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code heavytail train}: parses flags into a {@link TrainConfig} and calls {@link
  * Training#run} (or {@link Training#resume} with {@code --resume DIR}). With no flags it trains
- * the 784-300-100-10 MLP on MNIST with SGD (η = 0.1, b = 128) for one epoch.
+ * the 784-300-100-10 MLP on MNIST with SGD (η = 0.1, b = 128) for one epoch. Without {@code
+ * --lr} the optimizer's own default learning rate is used ({@link
+ * org.heavytail.trainer.optim.OptimizerFactory#defaultLearningRate()}); the resolved η is printed
+ * before training and stored in the run directory's config.json.
  */
 @Command(
     name = "train",
@@ -34,6 +38,19 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Snapshot hooks: --snapshot, --every, --layers, --snapshot-budget, --noise-* (issue 5). */
   @Mixin SnapshotOptions snapshots = new SnapshotOptions();
+
+  /** What curvature to measure with --curvature-every (shared with {@code heavytail hessian}). */
+  @Mixin CurvatureOptions curvature = new CurvatureOptions();
+
+  @Option(names = "--curvature-every", paramLabel = "K", defaultValue = "0",
+      description = "Measure the Hessian (--curvature-top-k, --curvature-trace, ...) on the first"
+          + " --curvature-examples training examples after every K-th step into"
+          + " curvature.csv in the run directory; 0 = never (default).")
+  int curvatureEvery;
+
+  @Option(names = "--curvature-seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the curvature probes (default: ${DEFAULT-VALUE}).")
+  long curvatureSeed;
 
   @Option(names = "--model", description = "Model spec: mlp[:784-300-100-10][:relu|tanh|linear]"
       + "[:bias=..][:init=torch|he|xavier|lecun][:scale=..][:width=..:depth=..], lenet, vgg-small,"
@@ -50,8 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--optimizer", description = "Optimizer name (default: ${DEFAULT-VALUE}).")
   String optimizer = "sgd";
 
-  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-  double lr = 0.1;
+  @Option(names = "--lr", description = "Learning rate (default: the optimizer's own: sgd and"
+      + " noisy-sgd 0.1, momentum and nesterov 0.01, adam and adamw 1e-3, diffgrad 2e-3, rmsprop"
+      + " and adagrad 1e-2, newton 1).")
+  Double lr;
 
   @Option(names = "--batch-size", description = "Minibatch size b (default: ${DEFAULT-VALUE}).")
   int batchSize = 128;
@@ -126,7 +145,9 @@ public final class TrainCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--resume takes --steps (the total to reach), not --epochs");
       }
-      r = Training.resume(resume, total, snapshots.listeners());
+      List<TrainingListener> listeners = new ArrayList<>(snapshots.listeners());
+      listeners.addAll(curvatureListeners());
+      r = Training.resume(resume, total, listeners);
     } else {
       TrainConfig config;
       try {
@@ -135,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
             .setDataset(dataset)
             .optLoss(loss)
             .setOptimizer(optimizer)
-            .setLearningRate(lr)
+            .optLearningRate(lr)
             .optOptimizerOptions(opts)
             .setBatchSize(batchSize)
             .optSeed(seed)
@@ -156,6 +177,10 @@ public final class TrainCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
       }
+      spec.commandLine().getOut().printf(Locale.ROOT, "optimizer: %s, learning rate %s%s%n",
+          config.optimizer(), config.learningRate(),
+          lr == null ? " (the optimizer's default)" : "");
+      spec.commandLine().getOut().flush();
       List<TrainingListener> listeners = new ArrayList<>(snapshots.listeners());
       // the summary's probe needs 50 disjoint minibatches; small subsets train without it
       summary = !noSummary && listeners.isEmpty()
@@ -163,6 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (summary) {
         listeners.addAll(QuickSummary.listeners(config, trainingSetSize(config)));
       }
+      listeners.addAll(curvatureListeners());
       r = Training.run(config, listeners);
     }
     PrintOut.print(spec.commandLine().getOut(), r);
@@ -171,6 +197,26 @@ public final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  /** The curvature listener asked for by --curvature-every (none when 0). */
+  private List<TrainingListener> curvatureListeners() {
+    if (curvatureEvery < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--curvature-every " + curvatureEvery + ": expected >= 0 (0 = never)");
+    }
+    if (curvatureEvery == 0) {
+      return List.of();
+    }
+    try {
+      // validate the measurement flags now (the run's η and b are filled in when training starts)
+      curvature.builder().optLearningRate(1).optBatchSize(1).build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "curvature flags: " + e.getMessage(), e);
+    }
+    return List.of(new TrainingCurvature(curvature.builder().optSeed(curvatureSeed),
+        curvatureEvery));
   }
 
   /**

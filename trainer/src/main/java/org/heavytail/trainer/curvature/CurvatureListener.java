@@ -14,7 +14,8 @@ import org.heavytail.trainer.loop.TrainingListener;
  * weights after the step's update (θ_{k+1}), and writes {@code curvature.csv} (and {@code
  * curvature_density.csv} when densities are asked) in the run directory after every measurement
  * and at the end. It reads the weights through the model's block (the live parameters), not
- * through the lent step arrays, and holds no array of the step.
+ * through the lent step arrays, and holds no array of the step. On a resumed run (start step
+ * s &gt; 0) the rows of steps ≤ s already in the files are kept and the new rows follow them.
  */
 public final class CurvatureListener implements TrainingListener {
 
@@ -50,6 +51,14 @@ public final class CurvatureListener implements TrainingListener {
   @Override
   public void onTrainingBegin(RunInfo run) {
     runDir = run.runDir();
+    if (run.startStep() > 0 && report.scalars().isEmpty()) {
+      try {
+        report.append(CurvatureReport.read(runDir.resolve("curvature.csv"),
+            runDir.resolve("curvature_density.csv"), run.startStep()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the curvature CSV of " + runDir, e);
+      }
+    }
   }
 
   @Override

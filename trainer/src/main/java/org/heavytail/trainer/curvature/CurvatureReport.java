@@ -136,6 +136,35 @@ public record CurvatureReport(Table scalars, Table density) {
     }
   }
 
+  /**
+   * The rows of steps ≤ {@code upToStep} from files written by {@link CurvatureListener} (absent
+   * files give empty tables).
+   *
+   * @param scalars the scalar CSV ({@code curvature.csv})
+   * @param density the density CSV ({@code curvature_density.csv})
+   * @param upToStep the last step to keep
+   * @throws IOException when a file exists but cannot be read
+   */
+  public static CurvatureReport read(java.nio.file.Path scalars, java.nio.file.Path density,
+      long upToStep) throws java.io.IOException {
+    CurvatureReport out = empty();
+    readInto(out.scalars, scalars, upToStep);
+    readInto(out.density, density, upToStep);
+    return out;
+  }
+
+  private static void readInto(Table into, java.nio.file.Path file, long upToStep)
+      throws java.io.IOException {
+    if (!java.nio.file.Files.exists(file)) {
+      return;
+    }
+    tech.tablesaw.api.ColumnType[] types = into.columns().stream()
+        .map(tech.tablesaw.columns.Column::type).toArray(tech.tablesaw.api.ColumnType[]::new);
+    Table t = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(file.toFile())
+        .columnTypes(types));
+    into.append(t.where(t.longColumn("step").isLessThanOrEqualTo(upToStep)));
+  }
+
   /** Appends another report's rows to this one's tables. */
   public void append(CurvatureReport other) {
     scalars.append(other.scalars);

@@ -3,13 +3,11 @@ package org.heavytail.trainer.curvature;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.heavytail.datasets.ArrayData;
@@ -108,29 +106,10 @@ public final class RunHessian {
             tc.seed(), Device.cpu());
         NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
       net.setWeights(ck.weights());
-      int per = train.exampleSize();
-      float[] f = Arrays.copyOf(train.features(), n * per);
-      if (standardized) {
-        for (int i = 0; i < f.length; i++) {
-          f[i] = (float) ((f[i] - mu) / sd);
-        }
-      }
-      long[] in = net.inputShape();
-      long[] shape = new long[in.length + 1];
-      shape[0] = n;
-      System.arraycopy(in, 0, shape, 1, in.length);
-      NDArray x = m.create(f, new Shape(shape));
-      NDArray y;
-      if (classification) {
-        long[] lab = new long[n];
-        for (int i = 0; i < n; i++) {
-          lab[i] = train.labels()[i];
-        }
-        y = m.create(lab);
-      } else {
-        int td = train.targets().length / train.size();
-        y = m.create(Arrays.copyOf(train.targets(), n * td), new Shape(n, td));
-      }
+      ExampleArrays xy = ExampleArrays.first(train, n, net.inputShape(),
+          standardized ? mu : 0, standardized ? sd : 1, m);
+      NDArray x = xy.x();
+      NDArray y = xy.y();
       CurvatureModel model = CurvatureModel.of(net, loss);
       CurvatureReport report = CurvatureReport.run(model, x, y, cfg, ck.step());
       Path csv = runDir.resolve(String.format("hessian-step-%010d.csv", ck.step()));

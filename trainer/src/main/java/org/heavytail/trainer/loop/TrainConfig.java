@@ -11,18 +11,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.heavytail.trainer.model.LossKind;
 import org.heavytail.trainer.model.ModelSpec;
+import org.heavytail.trainer.optim.OptimizerFactory;
 
 /**
  * Everything that defines a training run, as given by the user (the command line, a notebook or
  * a test). Build with {@link #builder()}; defaults are the MNIST MLP 784-300-100-10 with plain
- * SGD, η = 0.1, b = 128, one epoch, seed 0, device auto.
+ * SGD, b = 128, one epoch, seed 0, device auto. The learning rate, when not set, is the chosen
+ * optimizer's own default ({@link OptimizerFactory#defaultLearningRate()}: SGD 0.1, Adam 1e-3,
+ * ...), resolved by {@link Builder#build()}; the record always holds the resolved value, so a
+ * saved config replays with the same η even if a default changes later.
  *
  * @param model model spec string ({@link ModelSpec} grammar)
  * @param dataset data set name ({@code mnist}, {@code fashion-mnist}, {@code cifar10}, ...)
  * @param loss loss name ({@link LossKind}); null = cross-entropy for classification, square for
  *     regression
  * @param optimizer optimizer name ({@code sgd}, {@code adam}, ...)
- * @param learningRate η (passed to the optimizer as option {@code lr})
+ * @param learningRate η, resolved (passed to the optimizer as option {@code lr})
  * @param optimizerOptions the optimizer's other options ({@code --opt key=value})
  * @param batchSize b
  * @param epochs epochs to train (used when {@code steps} is 0)
@@ -195,13 +199,28 @@ public record TrainConfig(
     return req(n, field).asText();
   }
 
+  /**
+   * The learning rate the named optimizer uses when none is given ({@link
+   * OptimizerFactory#defaultLearningRate()}).
+   *
+   * @throws IllegalArgumentException for an unknown optimizer, or one without a default
+   */
+  public static double defaultLearningRate(String optimizer) {
+    double lr = OptimizerFactory.forName(optimizer).defaultLearningRate();
+    if (!(lr > 0) || Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("optimizer '" + optimizer
+          + "' has no default learning rate: set one (--lr)");
+    }
+    return lr;
+  }
+
   /** Builder of {@link TrainConfig}, with DJL-style {@code set}/{@code opt} methods. */
   public static final class Builder {
     private String model = "mlp:784-300-100-10:relu";
     private String dataset = "mnist";
     private String loss;
     private String optimizer = "sgd";
-    private double learningRate = 0.1;
+    private double learningRate = Double.NaN;
     private Map<String, String> optimizerOptions = new TreeMap<>();
     private int batchSize = 128;
     private int epochs = 1;
@@ -248,10 +267,23 @@ public record TrainConfig(
       return this;
     }
 
-    /** Learning rate η. */
+    /** Learning rate η (default: the optimizer's own, see {@link #build()}). */
     public Builder setLearningRate(double lr) {
       this.learningRate = lr;
       return this;
+    }
+
+    /**
+     * Sets η, or with null goes back to the optimizer's default (for a flag that may be absent).
+     */
+    public Builder optLearningRate(Double lr) {
+      this.learningRate = lr == null ? Double.NaN : lr;
+      return this;
+    }
+
+    /** True when η was set (by {@link #setLearningRate} or {@link #optLearningRate}). */
+    public boolean isLearningRateSet() {
+      return !Double.isNaN(learningRate);
     }
 
     /** Sets one optimizer option. */
@@ -333,9 +365,20 @@ public record TrainConfig(
       return this;
     }
 
-    /** Builds and validates. */
+    /**
+     * Builds and validates. When no learning rate was set, η is the optimizer's default.
+     *
+     * @throws IllegalArgumentException for an unknown optimizer (naming the ones available), an
+     *     optimizer without a default η when none was set, or an invalid value
+     */
     public TrainConfig build() {
-      return new TrainConfig(model, dataset, loss, optimizer, learningRate, optimizerOptions,
+      double lr = learningRate;
+      if (Double.isNaN(lr)) {
+        lr = defaultLearningRate(optimizer);
+      } else {
+        OptimizerFactory.forName(optimizer); // an unknown name fails here, with or without η
+      }
+      return new TrainConfig(model, dataset, loss, optimizer, lr, optimizerOptions,
           batchSize, epochs, steps, seed, device, out, checkpointEvery, dataDir, subset,
           evaluateTest, progress, standardize);
     }

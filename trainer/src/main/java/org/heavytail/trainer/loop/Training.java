@@ -207,6 +207,12 @@ public final class Training {
         }
         rd.clearFailure();
       }
+      LiveNetwork live = new LiveNetwork(net, loss, train, config);
+      for (TrainingListener l : listeners) {
+        if (l instanceof LiveNetworkListener n) {
+          n.onNetwork(live);
+        }
+      }
       ObjectNode cfg = RunDirectory.JSON.createObjectNode();
       cfg.set("config", config.toJson(RunDirectory.JSON));
       ObjectNode r = cfg.putObject("resolved");

@@ -1,8 +1,6 @@
 package org.heavytail.trainer.optim;
 
-import ai.djl.ndarray.NDArray;
 import java.util.Set;
-import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
 
 /**
  * AdaGrad (Duchi, Hazan &amp; Singer 2011, diagonal form), as PyTorch's {@code
@@ -16,12 +14,10 @@ import org.heavytail.trainer.optim.UpdateContext.ParameterSlot;
  * with coupled weight decay g ← g + λθ. Defaults ε = 1e-10, η = 1e-2. Option key {@code eps}.
  * State: {@code s/PARAM}.
  */
-public final class AdaGrad extends AbstractOptimizer {
-  private final double eps;
+public final class AdaGrad extends SquaredGradientScaling {
 
   private AdaGrad(Builder b) {
-    super("adagrad", b, "s");
-    this.eps = b.eps;
+    super("adagrad", b, "s", 1, 1);
   }
 
   /** A builder with the defaults above. */
@@ -29,30 +25,16 @@ public final class AdaGrad extends AbstractOptimizer {
     return new Builder();
   }
 
-  @Override
-  protected void updateParameter(ParameterSlot p, NDArray[] state, double lr, long t) {
-    NDArray g = decayedGradient(p);
-    NDArray s = state[0];
-    s.addi(g.mul(g));
-    p.weight().subi(g.div(s.sqrt().addi(eps)).muli(lr));
-  }
-
-  /** Builder of {@link AdaGrad}. */
-  public static final class Builder extends BaseBuilder<Builder> {
-    double eps = 1e-10;
+  /** Builder of {@link AdaGrad} ({@code optEpsilon}: default 1e-10). */
+  public static final class Builder extends SquaredGradientScaling.Builder<Builder> {
 
     Builder() {
+      super(1e-10);
       setLearningRate(1e-2);
     }
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /** ε &gt; 0, default 1e-10. */
-    public Builder optEpsilon(double eps) {
-      this.eps = Adam.checkEpsilon(eps);
       return this;
     }
 
@@ -73,9 +55,18 @@ public final class AdaGrad extends AbstractOptimizer {
     @Override
     public Optimizer create(OptimizerOptions o) {
       return builder()
-          .fromOptions(name(), o, 1e-2, Set.of("eps"))
+          .fromOptions(name(), o, defaultLearningRate(), Set.of("eps"))
           .optEpsilon(o.getDouble("eps", 1e-10))
           .build();
+    }
+
+    /**
+     * η = 1e-2: PyTorch's {@code Adagrad} default (Duchi, Hazan &amp; Singer 2011 leave η to the
+     * user); the form implemented here is PyTorch's.
+     */
+    @Override
+    public double defaultLearningRate() {
+      return 1e-2;
     }
   }
 }

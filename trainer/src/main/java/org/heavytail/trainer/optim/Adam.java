@@ -145,7 +145,13 @@ public final class Adam extends AbstractOptimizer {
 
     @Override
     public Optimizer create(OptimizerOptions o) {
-      return builder().fromOptions(name(), o, 1e-3, KEYS).readMoments(o).build();
+      return builder().fromOptions(name(), o, defaultLearningRate(), KEYS).readMoments(o).build();
+    }
+
+    /** η = 1e-3: Kingma &amp; Ba (2015), Algorithm 1's "good default settings"; PyTorch's too. */
+    @Override
+    public double defaultLearningRate() {
+      return 1e-3;
     }
   }
 
@@ -161,9 +167,15 @@ public final class Adam extends AbstractOptimizer {
       OptimizerOptions withDecay = o.has("weight-decay") ? o : o.with("weight-decay", 0.01);
       return builder()
           .optDecoupledWeightDecay(true)
-          .fromOptions(name(), withDecay, 1e-3, KEYS)
+          .fromOptions(name(), withDecay, defaultLearningRate(), KEYS)
           .readMoments(o)
           .build();
+    }
+
+    /** η = 1e-3: Loshchilov &amp; Hutter (2019) build on Adam's default; PyTorch's AdamW default. */
+    @Override
+    public double defaultLearningRate() {
+      return 1e-3;
     }
   }
 }

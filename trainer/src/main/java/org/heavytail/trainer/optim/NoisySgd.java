@@ -214,7 +214,7 @@ public final class NoisySgd extends AbstractOptimizer {
   }
 
   /**
-   * {@code noisy-sgd}: options {@code lr} (required), {@code sigma} (required), {@code noise}
+   * {@code noisy-sgd}: options {@code lr} (default 0.1), {@code sigma} (required), {@code noise}
    * ({@code gaussian} or {@code stable}), {@code alpha} (required for stable), {@code seed}.
    */
   public static final class Factory implements OptimizerFactory {
@@ -225,7 +225,8 @@ public final class NoisySgd extends AbstractOptimizer {
 
     @Override
     public Optimizer create(OptimizerOptions o) {
-      Builder b = builder().fromOptions(name(), o, Double.NaN, Set.of("sigma", "noise", "alpha"));
+      Builder b = builder()
+          .fromOptions(name(), o, defaultLearningRate(), Set.of("sigma", "noise", "alpha"));
       if (!o.has("sigma")) {
         throw new IllegalArgumentException("noisy-sgd: optimizer option 'sigma' is required");
       }
@@ -251,6 +252,12 @@ public final class NoisySgd extends AbstractOptimizer {
               "noisy-sgd: optimizer option 'noise' = '" + kind + "': expected gaussian or stable");
       }
       return b.build();
+    }
+
+    /** η = 0.1: the default of plain {@code sgd}, of which this is the noisy variant. */
+    @Override
+    public double defaultLearningRate() {
+      return 0.1;
     }
   }
 }

@@ -19,6 +19,18 @@ public interface OptimizerFactory {
   /** Creates the optimizer from its options (learning rate, momentum, seed, ...). */
   Optimizer create(OptimizerOptions options);
 
+  /**
+   * The learning rate η that {@link #create} uses when option {@code lr} is absent, and that
+   * {@code heavytail train} uses when {@code --lr} is not given. Each built-in documents where
+   * its value comes from (the optimizer's paper or the common library default).
+   *
+   * @return η &gt; 0, or NaN when the optimizer has no default (then {@code lr} is required);
+   *     the default implementation returns NaN, so a user's factory needs no change
+   */
+  default double defaultLearningRate() {
+    return Double.NaN;
+  }
+
   /** All factories on the classpath, by name. */
   static Map<String, OptimizerFactory> available() {
     Map<String, OptimizerFactory> byName = new TreeMap<>();

@@ -109,16 +109,26 @@ public final class Sgd extends AbstractOptimizer {
     }
   }
 
+  /**
+   * η = 0.1 for plain SGD: the usual choice for MNIST/CIFAR networks with standardised inputs
+   * (PyTorch's {@code SGD} has no default η). With momentum μ = 0.9 the default is η = 0.01, so
+   * that the step under a constant gradient, η/(1 − μ) in the long run, equals plain SGD's 0.1.
+   */
+  static final double SGD_LR = 0.1;
+
+  /** η = 0.01 for heavy-ball and Nesterov momentum; see {@link #SGD_LR}. */
+  static final double MOMENTUM_LR = 0.01;
+
   private static Sgd fromOptions(
-      String name, OptimizerOptions o, double defaultMomentum, boolean nesterov) {
+      String name, OptimizerOptions o, double defaultLr, double defaultMomentum, boolean nesterov) {
     return builder()
-        .fromOptions(name, o, Double.NaN, Set.of("momentum"))
+        .fromOptions(name, o, defaultLr, Set.of("momentum"))
         .optMomentum(o.getDouble("momentum", defaultMomentum))
         .optNesterov(nesterov)
         .build();
   }
 
-  /** {@code sgd}: options {@code lr} (required), {@code momentum} (default 0), common keys. */
+  /** {@code sgd}: options {@code lr} (default 0.1), {@code momentum} (default 0), common keys. */
   public static final class Factory implements OptimizerFactory {
     @Override
     public String name() {
@@ -127,11 +137,17 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     public Optimizer create(OptimizerOptions options) {
-      return fromOptions(name(), options, 0.0, false);
+      return fromOptions(name(), options, defaultLearningRate(), 0.0, false);
+    }
+
+    /** η = 0.1 ({@link Sgd#SGD_LR}). */
+    @Override
+    public double defaultLearningRate() {
+      return SGD_LR;
     }
   }
 
-  /** {@code momentum}: heavy ball, {@code momentum} default 0.9. */
+  /** {@code momentum}: heavy ball, {@code lr} default 0.01, {@code momentum} default 0.9. */
   public static final class MomentumFactory implements OptimizerFactory {
     @Override
     public String name() {
@@ -140,11 +156,17 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     public Optimizer create(OptimizerOptions options) {
-      return fromOptions(name(), options, 0.9, false);
+      return fromOptions(name(), options, defaultLearningRate(), 0.9, false);
+    }
+
+    /** η = 0.01 ({@link Sgd#MOMENTUM_LR}). */
+    @Override
+    public double defaultLearningRate() {
+      return MOMENTUM_LR;
     }
   }
 
-  /** {@code nesterov}: Nesterov momentum, {@code momentum} default 0.9. */
+  /** {@code nesterov}: Nesterov momentum, {@code lr} default 0.01, {@code momentum} default 0.9. */
   public static final class NesterovFactory implements OptimizerFactory {
     @Override
     public String name() {
@@ -153,7 +175,13 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     public Optimizer create(OptimizerOptions options) {
-      return fromOptions(name(), options, 0.9, true);
+      return fromOptions(name(), options, defaultLearningRate(), 0.9, true);
+    }
+
+    /** η = 0.01 ({@link Sgd#MOMENTUM_LR}). */
+    @Override
+    public double defaultLearningRate() {
+      return MOMENTUM_LR;
     }
   }
 }

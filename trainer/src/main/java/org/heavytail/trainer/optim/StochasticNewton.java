@@ -253,10 +253,16 @@ public final class StochasticNewton extends AbstractOptimizer {
     @Override
     public Optimizer create(OptimizerOptions o) {
       return builder()
-          .fromOptions(name(), o, 1.0, Set.of("damping", "curvature-scale"))
+          .fromOptions(name(), o, defaultLearningRate(), Set.of("damping", "curvature-scale"))
           .optDamping(o.getDouble("damping", 0))
           .optCurvatureScale(o.getDouble("curvature-scale", 1))
           .build();
+    }
+
+    /** η = 1: the full Newton step, exact for the quadratic loss of the linear model. */
+    @Override
+    public double defaultLearningRate() {
+      return 1.0;
     }
   }
 }

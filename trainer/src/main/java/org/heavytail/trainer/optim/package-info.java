@@ -15,6 +15,11 @@
  * {@code total}, {@code warmup}, {@code step-size}, {@code gamma}, {@code lr-min}; see {@link
  * org.heavytail.trainer.optim.schedule.LearningRateSchedule}); an unknown option key is an error
  * that lists the accepted keys. {@code seed} is accepted by all and used by {@code noisy-sgd}.
+ * Each factory states its default learning rate ({@link
+ * org.heavytail.trainer.optim.OptimizerFactory#defaultLearningRate()}, used when {@code lr} is
+ * absent: sgd and noisy-sgd 0.1, momentum and nesterov 0.01, adam and adamw 1e-3, diffgrad 2e-3,
+ * rmsprop and adagrad 1e-2, newton 1). AdaGrad and RMSProp share {@link
+ * org.heavytail.trainer.optim.SquaredGradientScaling}.
  *
  * <p>A user optimizer needs only an {@code Optimizer}, an {@code OptimizerFactory} and a line in
  * {@code META-INF/services/org.heavytail.trainer.optim.OptimizerFactory} on the classpath.

@@ -49,7 +49,9 @@ import tech.tablesaw.columns.Column;
  *   <li>{@code noise.csv} / {@code stats.csv} {@code alpha_*} columns written during training:
  *       α̂ per layer against step (no intervals there);
  *   <li>any CSV whose name mentions {@code curvature}, {@code hessian}, {@code spectrum} or
- *       {@code alignment}: every numeric column against {@code step}.
+ *       {@code alignment}: every numeric column against {@code step}; a long-format table
+ *       (columns {@code step, scope, quantity, value}, as {@code train --curvature-every} and
+ *       {@code hessian} write) gets one figure per quantity with one line per scope.
  * </ul>
  *
  * Missing pieces are skipped and listed under "Not recorded", never invented.
@@ -357,6 +359,10 @@ public final class RunReport {
       if (x == null || t.rowCount() < 2) {
         continue;
       }
+      if (t.columnNames().containsAll(List.of("scope", "quantity", "value"))) {
+        longFormat(runDir, figs, md, f, t);
+        continue;
+      }
       for (String col : t.columnNames()) {
         if (col.equals(x) || !isNumeric(t.column(col))) {
           continue;
@@ -368,6 +374,28 @@ public final class RunReport {
           md.image(runDir, Figures.save(c, figs.resolve(safe(f.getFileName().toString()
               .replace(".csv", "")) + "_" + safe(col) + ".png")), col);
         }
+      }
+    }
+  }
+
+  /** One figure per quantity of a (step, scope, quantity, value) table, one line per scope. */
+  private static void longFormat(Path runDir, Path figs, Markdown md, Path f, Table t)
+      throws IOException {
+    String file = safe(f.getFileName().toString().replace(".csv", ""));
+    for (String q : t.stringColumn("quantity").unique().asList()) {
+      Table tq = t.where(t.stringColumn("quantity").isEqualTo(q));
+      XYChart c = Figures.xy(q, "step", q);
+      boolean any = false;
+      for (String scope : tq.stringColumn("scope").unique().asList()) {
+        Table ts = tq.where(tq.stringColumn("scope").isEqualTo(scope));
+        XYSeries s = Figures.line(c, scope, numeric(ts, "step"), numeric(ts, "value"));
+        if (s != null) {
+          s.setMarker(SeriesMarkers.CIRCLE);
+          any = true;
+        }
+      }
+      if (any) {
+        md.image(runDir, Figures.save(c, figs.resolve(file + "_" + safe(q) + ".png")), q);
       }
     }
   }

@@ -3,12 +3,8 @@ package org.heavytail.trainer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,37 +30,18 @@ import org.heavytail.datasets.Split;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.heavytail.trainer.curvature.OneTorchThread;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** End to end on real MNIST (fails with the data locator's message when the data is absent). */
+@ExtendWith(OneTorchThread.class)
 class HessianCommandTest {
 
-  private static int threads;
-
-  @BeforeAll
-  static void oneThread() {
-    Engine.getEngine("PyTorch");
-    threads = JniUtils.getNumThreads();
-    JniUtils.setNumThreads(1);
-  }
-
-  @AfterAll
-  static void restore() {
-    JniUtils.setNumThreads(threads);
-  }
-
   private static String[] run(String... args) {
-    picocli.CommandLine cl = HeavytailCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    return Cli.run(args);
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.heavytail.trainer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,7 @@ class TrainCommandTest {
   }
 
   private static String[] run(String... args) {
-    CommandLine cl = HeavytailCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    return Cli.run(args);
   }
 
   private static void assertUsageError(String expectedInMessage, String... args) {
@@ -52,8 +44,39 @@ class TrainCommandTest {
 
   @Test
   void unknownOptimizerAndDatasetAreReported(@TempDir Path tmp) {
-    String[] r = run("train", "--optimizer", "nosuch", "--out", tmp.resolve("r").toString());
-    assertEquals("1", r[0]);
-    assertTrue(r[2].contains("unknown optimizer 'nosuch'"), r[2]);
+    assertUsageError("unknown optimizer 'nosuch'",
+        "train", "--optimizer", "nosuch", "--out", tmp.resolve("r").toString());
+  }
+
+  private static double configLearningRate(Path runDir) throws java.io.IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(runDir.resolve("config.json").toFile()).get("config").get("learningRate")
+        .asDouble();
+  }
+
+  @Test
+  void withoutLrTheOptimizersDefaultIsUsedPrintedAndStored(@TempDir Path tmp) throws Exception {
+    String[] common = {"--subset", "256", "--batch-size", "64", "--steps", "2",
+        "--no-test", "--no-progress", "--no-summary", "--checkpoint-every", "0"};
+    Path a = tmp.resolve("adam");
+    String[] r = run(concat(new String[] {"train", "--optimizer", "adam", "--out", a.toString()},
+        common));
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("optimizer: adam, learning rate 0.001 (the optimizer's default)"),
+        r[1]);
+    assertEquals(1e-3, configLearningRate(a), 0.0);
+
+    Path s = tmp.resolve("sgd");
+    r = run(concat(new String[] {"train", "--optimizer", "sgd", "--lr", "0.05", "--out",
+        s.toString()}, common));
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].lines().anyMatch("optimizer: sgd, learning rate 0.05"::equals), r[1]);
+    assertEquals(0.05, configLearningRate(s), 0.0);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * OpenMP threads spinning at each barrier made them 20–100× slower under load (measured: a
  * 53-parameter HVP took 50–150 ms with 2 threads at load 18, 1–5 ms with one).
  */
-final class OneTorchThread implements BeforeAllCallback, AfterAllCallback {
+public final class OneTorchThread implements BeforeAllCallback, AfterAllCallback {
 
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(OneTorchThread.class);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class OptimizerFactoryTest {
@@ -26,6 +28,33 @@ class OptimizerFactoryTest {
               : SgdTest.opts("lr", "0.1");
       assertEquals(name, OptimizerFactory.forName(name).create(o).name(), name);
     }
+  }
+
+  /** The documented default η of each built-in (javadoc of its factory). */
+  static final Map<String, Double> DEFAULT_LR = Map.of(
+      "sgd", 0.1, "momentum", 0.01, "nesterov", 0.01, "adam", 1e-3, "adamw", 1e-3,
+      "diffgrad", 2e-3, "rmsprop", 1e-2, "adagrad", 1e-2, "newton", 1.0, "noisy-sgd", 0.1);
+
+  @Test
+  void eachBuiltInHasItsOwnDefaultLearningRateUsedWhenLrIsAbsent() {
+    assertEquals(new TreeSet<>(BUILT_IN), new TreeSet<>(DEFAULT_LR.keySet()));
+    for (String name : BUILT_IN) {
+      OptimizerFactory f = OptimizerFactory.forName(name);
+      assertEquals(DEFAULT_LR.get(name), f.defaultLearningRate(), 0.0, name);
+      OptimizerOptions o = name.equals("noisy-sgd") ? SgdTest.opts("sigma", "0.1") : SgdTest.opts();
+      AbstractOptimizer opt = (AbstractOptimizer) f.create(o);
+      assertEquals(f.defaultLearningRate(), opt.schedule().learningRate(0), 0.0, name);
+      assertEquals(f.defaultLearningRate(), opt.schedule().learningRate(1000), 0.0, name);
+      // an explicit lr still wins
+      OptimizerOptions withLr = o.with("lr", 0.0625);
+      assertEquals(0.0625, ((AbstractOptimizer) f.create(withLr)).schedule().learningRate(0), 0.0,
+          name);
+    }
+  }
+
+  @Test
+  void aUserFactoryWithoutADefaultReportsNaN() {
+    assertTrue(Double.isNaN(OptimizerFactory.forName("test-signsgd").defaultLearningRate()));
   }
 
   @Test
@@ -67,8 +96,8 @@ class OptimizerFactoryTest {
             () -> OptimizerFactory.forName("adam").create(SgdTest.opts("beta1", "1.0")));
     assertTrue(e.getMessage().contains("beta1") && e.getMessage().contains("1.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> OptimizerFactory.forName("sgd").create(SgdTest.opts()));
-    assertTrue(e.getMessage().contains("'lr'"), e.getMessage());
+        () -> Sgd.builder().build());
+    assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> OptimizerFactory.forName("sgd").create(SgdTest.opts("lr", "fast")));
     assertTrue(e.getMessage().contains("fast"), e.getMessage());

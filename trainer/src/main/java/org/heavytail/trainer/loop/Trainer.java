@@ -255,6 +255,12 @@ public final class Trainer {
         gc.backward(lossArray);
       }
       float l = lossArray.getFloat();
+      int epoch = sampler.epochOf(step);
+      if (!Float.isFinite(l)) {
+        throw new TrainingFailedException(step,
+            "step " + step + " (epoch " + epoch + "): minibatch loss is " + l
+                + "; stopped before updating the weights");
+      }
       List<NDArray> grads = new ArrayList<>(params.size());
       NDArray check = null;
       for (Parameter p : params) {
@@ -263,23 +269,16 @@ public final class Trainer {
         NDArray s = g.sum();
         check = check == null ? s : check.addi(s);
       }
-      int epoch = sampler.epochOf(step);
-      if (!Float.isFinite(l)) {
-        throw new TrainingFailedException(step,
-            "step " + step + " (epoch " + epoch + "): minibatch loss is " + l
-                + "; stopped before updating the weights");
-      }
+      // Σ_p Σ_i g_p,i is finite when every entry is (one read-back per step); when it is not,
+      // the entries are checked one by one, so that a sum that merely overflowed does not stop
       if (check != null && !Float.isFinite(check.getFloat())) {
-        String bad = "?";
         for (int i = 0; i < grads.size(); i++) {
           if (grads.get(i).isNaN().logicalOr(grads.get(i).isInfinite()).any().getBoolean()) {
-            bad = names.get(i);
-            break;
+            throw new TrainingFailedException(step,
+                "step " + step + " (epoch " + epoch + "): gradient of " + names.get(i)
+                    + " has NaN or infinite entries; stopped before updating the weights");
           }
         }
-        throw new TrainingFailedException(step,
-            "step " + step + " (epoch " + epoch + "): gradient of " + bad
-                + " has NaN or infinite entries; stopped before updating the weights");
       }
       if (data.classification()) {
         epochCorrect += out.argMax(1).eq(y).sum().toType(DataType.INT64, false).getLong();

@@ -75,20 +75,30 @@ public final class TrainBench {
           b.step(s2++);
         }
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
           long t0 = System.nanoTime();
+          long c0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < win; i++) {
             t.step(s1++);
           }
           double h = win / ((System.nanoTime() - t0) * 1e-9);
+          double hc = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / win;
           t0 = System.nanoTime();
+          c0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < win; i++) {
             b.step(s2++);
           }
           double e = win / ((System.nanoTime() - t0) * 1e-9);
+          double ec = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / win;
           ratios.add(h / e);
-          System.out.printf(Locale.ROOT, "window %d: heavytail %.1f easytrain %.1f ratio %.2f%n", w, h, e, h / e);
+          cpuRatios.add(ec / hc);
+          System.out.printf(Locale.ROOT, "window %d: heavytail %.1f easytrain %.1f ratio %.2f;"
+              + " main-thread CPU ms/step heavytail %.3f easytrain %.3f%n", w, h, e, h / e, hc, ec);
         }
+        Collections.sort(cpuRatios);
+        System.out.printf(Locale.ROOT, "main-thread CPU easytrain/heavytail median %.3f%n",
+            (cpuRatios.get(3) + cpuRatios.get(4)) / 2);
         Collections.sort(ratios);
         System.out.printf(Locale.ROOT, "RESULT {\"%s_heavytail_over_easytrain_median\": %.3f}%n", kind,
             (ratios.get(3) + ratios.get(4)) / 2);

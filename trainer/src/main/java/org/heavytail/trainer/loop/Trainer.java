@@ -243,7 +243,7 @@ public final class Trainer {
       scope.suppressNotUsedWarning();
       // rows π_e[j·b .. (j+1)·b) of the epoch-permuted copy: the same rows as gathering batch
       long from = (step % sampler.stepsPerEpoch()) * (long) sampler.batchSize();
-      NDIndex rows = new NDIndex("{}:{}", from, from + sampler.batchSize());
+      NDIndex rows = new NDIndex().addSliceDim(from, from + sampler.batchSize());
       NDArray x = permutedX.get(rows);
       NDArray y = permutedY.get(rows);
       Gradients.zero(params);

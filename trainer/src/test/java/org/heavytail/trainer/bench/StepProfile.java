@@ -96,7 +96,7 @@ public final class StepProfile {
   private static void step(Network net, TrainingData data, List<Parameter> params, int j, long[] ns) {
     long t = now();
     NDScope scope = new NDScope();
-    NDIndex rows = new NDIndex("{}:{}", j * 128, (j + 1) * 128);
+    NDIndex rows = new NDIndex().addSliceDim(j * 128L, (j + 1) * 128L);
     NDArray x = data.trainFeatures().get(rows);
     NDArray y = data.trainTargets().get(rows);
     t = lap(ns, 0, t);

@@ -262,23 +262,14 @@ public final class Trainer {
                 + "; stopped before updating the weights");
       }
       List<NDArray> grads = new ArrayList<>(params.size());
-      NDArray check = null;
       for (Parameter p : params) {
-        NDArray g = p.getArray().getGradient();
-        grads.add(g);
-        NDArray s = g.sum();
-        check = check == null ? s : check.addi(s);
+        grads.add(p.getArray().getGradient());
       }
-      // Σ_p Σ_i g_p,i is finite when every entry is (one read-back per step); when it is not,
-      // the entries are checked one by one, so that a sum that merely overflowed does not stop
-      if (check != null && !Float.isFinite(check.getFloat())) {
-        for (int i = 0; i < grads.size(); i++) {
-          if (grads.get(i).isNaN().logicalOr(grads.get(i).isInfinite()).any().getBoolean()) {
-            throw new TrainingFailedException(step,
-                "step " + step + " (epoch " + epoch + "): gradient of " + names.get(i)
-                    + " has NaN or infinite entries; stopped before updating the weights");
-          }
-        }
+      int bad = firstNonFinite(grads);
+      if (bad >= 0) {
+        throw new TrainingFailedException(step,
+            "step " + step + " (epoch " + epoch + "): gradient of " + names.get(bad)
+                + " has NaN or infinite entries; stopped before updating the weights");
       }
       if (data.classification()) {
         epochCorrect += out.argMax(1).eq(y).sum().toType(DataType.INT64, false).getLong();
@@ -305,6 +296,30 @@ public final class Trainer {
       }
       return l;
     }
+  }
+
+  /**
+   * Index of the first array with a NaN or infinite entry, or −1 when all entries are finite.
+   * One read-back when all are finite: Σ_p Σ_i g_p,i is finite then; when it is not (a NaN or
+   * an infinity, or a sum of finite entries that overflowed), the arrays are checked entry by
+   * entry, so an overflowing sum alone does not count as non-finite. Temporaries belong to the
+   * caller's {@link NDScope}.
+   */
+  static int firstNonFinite(List<NDArray> grads) {
+    NDArray check = null;
+    for (NDArray g : grads) {
+      NDArray s = g.sum();
+      check = check == null ? s : check.addi(s);
+    }
+    if (check == null || Float.isFinite(check.getFloat())) {
+      return -1;
+    }
+    for (int i = 0; i < grads.size(); i++) {
+      if (grads.get(i).isNaN().logicalOr(grads.get(i).isInfinite()).any().getBoolean()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -232,6 +232,9 @@ public final class Training {
       r.put("optimizer", optimizer.toString());
       r.put("numThreads", System.getProperty("ai.djl.pytorch.num_threads"));
       r.put("numInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
+      // native settings read at process start (the launcher's heavytail.env.sh picks them)
+      r.put("ompWaitPolicy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "(libgomp default)"));
+      r.put("glibcTunables", System.getenv().getOrDefault("GLIBC_TUNABLES", "(none)"));
       rd.writeConfig(cfg);
       rd.startMetrics(start);
       rd.writeStatus("running", start, "", null);

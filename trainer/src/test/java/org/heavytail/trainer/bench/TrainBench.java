@@ -52,8 +52,12 @@ public final class TrainBench {
     DataLocation loc = DataLocation.of(Path.of(args[2]));
     ArrayData train = DataSets.load(DataSetId.MNIST, Split.TRAIN, loc);
     ModelSpec spec = ModelSpec.parse(kind.equals("mlp") ? "mlp:784-300-100-10:relu" : "lenet");
-    int warm = 20;
-    int window = 200;
+    // the peer's protocol: 20 warm-up steps; -Dbench.warmup=N to let the JIT finish first
+    int warm = Integer.getInteger("bench.warmup", 20);
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    int window = Integer.getInteger("bench.window", 200);
     List<Double> rates = new ArrayList<>();
     if (mode.equals("ab")) {
       // both in one JVM, windows alternated: removes between-process load differences
@@ -71,20 +75,30 @@ public final class TrainBench {
           b.step(s2++);
         }
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
           long t0 = System.nanoTime();
+          long c0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < win; i++) {
             t.step(s1++);
           }
           double h = win / ((System.nanoTime() - t0) * 1e-9);
+          double hc = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / win;
           t0 = System.nanoTime();
+          c0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < win; i++) {
             b.step(s2++);
           }
           double e = win / ((System.nanoTime() - t0) * 1e-9);
+          double ec = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / win;
           ratios.add(h / e);
-          System.out.printf(Locale.ROOT, "window %d: heavytail %.1f easytrain %.1f ratio %.2f%n", w, h, e, h / e);
+          cpuRatios.add(ec / hc);
+          System.out.printf(Locale.ROOT, "window %d: heavytail %.1f easytrain %.1f ratio %.2f;"
+              + " main-thread CPU ms/step heavytail %.3f easytrain %.3f%n", w, h, e, h / e, hc, ec);
         }
+        Collections.sort(cpuRatios);
+        System.out.printf(Locale.ROOT, "main-thread CPU easytrain/heavytail median %.3f%n",
+            (cpuRatios.get(3) + cpuRatios.get(4)) / 2);
         Collections.sort(ratios);
         System.out.printf(Locale.ROOT, "RESULT {\"%s_heavytail_over_easytrain_median\": %.3f}%n", kind,
             (ratios.get(3) + ratios.get(4)) / 2);
@@ -103,10 +117,13 @@ public final class TrainBench {
         }
         for (int w = 0; w < 3; w++) {
           long t0 = System.nanoTime();
+          long c0 = os.getProcessCpuTime();
+          long m0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < window; i++) {
             t.step(step++);
           }
           rates.add(window / ((System.nanoTime() - t0) * 1e-9));
+          cpu(os.getProcessCpuTime() - c0, threads.getCurrentThreadCpuTime() - m0, window);
         }
       }
     } else {
@@ -118,19 +135,27 @@ public final class TrainBench {
         }
         for (int w = 0; w < 3; w++) {
           long t0 = System.nanoTime();
+          long c0 = os.getProcessCpuTime();
+          long m0 = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < window; i++) {
             b.step(step++);
           }
           rates.add(window / ((System.nanoTime() - t0) * 1e-9));
+          cpu(os.getProcessCpuTime() - c0, threads.getCurrentThreadCpuTime() - m0, window);
         }
       }
     }
     List<Double> sorted = new ArrayList<>(rates);
     Collections.sort(sorted);
     double median = sorted.get(1);
-    System.out.printf(Locale.ROOT, "%s %s: steps/s windows = %s median = %.1f threads=%s%n", kind,
-        mode, rates, median, System.getProperty("ai.djl.pytorch.num_threads"));
+    System.out.printf(Locale.ROOT, "%s %s: steps/s windows = %s median = %.1f threads=%s warmup=%d%n",
+        kind, mode, rates, median, System.getProperty("ai.djl.pytorch.num_threads"), warm);
     System.out.printf(Locale.ROOT, "RESULT {\"%s_%s_steps_per_s\": %.2f}%n", kind, mode, median);
+  }
+
+  private static void cpu(long processNs, long mainNs, int steps) {
+    System.out.printf(Locale.ROOT, "  window CPU: process %.3f ms/step, main thread %.3f ms/step%n",
+        processNs / 1e6 / steps, mainNs / 1e6 / steps);
   }
 
   /** DJL's own trainer on the same block: EasyTrain.trainBatch + Trainer.step per batch. */

@@ -133,4 +133,34 @@ class NetworkTest {
       assertEquals((0.5 + 2) / 2, LossKind.SQUARE.mean(pred, targets).getFloat(), 1e-6);
     }
   }
+
+  @Test
+  void crossEntropyMeanIsBitForBitTheMeanOfPerExampleLosses() {
+    // LossKind.mean takes a shorter op sequence for cross-entropy; loss and gradient must be
+    // the same floats as perExample(..).mean() (the loop's results are compared bit for bit)
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      m.getEngine().setRandomSeed(7);
+      NDArray out = m.randomNormal(new Shape(128, 10)).mul(3);
+      NDArray labels = m.randomInteger(0, 10, new Shape(128), ai.djl.ndarray.types.DataType.INT64);
+      float[][] lossAndGrad = new float[2][];
+      for (int v = 0; v < 2; v++) {
+        NDArray o = out.duplicate();
+        o.setRequiresGradient(true);
+        try (ai.djl.training.GradientCollector gc = m.getEngine().newGradientCollector()) {
+          NDArray l = v == 0 ? LossKind.CROSS_ENTROPY.mean(o, labels)
+              : LossKind.CROSS_ENTROPY.perExample(o, labels).mean();
+          gc.backward(l);
+          if (v == 0) {
+            lossAndGrad[0] = new float[] {l.getFloat()};
+            lossAndGrad[1] = o.getGradient().toFloatArray();
+          } else {
+            assertEquals(Float.floatToIntBits(lossAndGrad[0][0]), Float.floatToIntBits(l.getFloat()),
+                "loss " + lossAndGrad[0][0] + " vs " + l.getFloat());
+            assertArrayEquals(lossAndGrad[1], o.getGradient().toFloatArray(), 0f);
+          }
+        }
+      }
+      assertTrue(lossAndGrad[0][0] > 0);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.heavytail.trainer.reproduce;
 
+import org.heavytail.trainer.reproduce.alignment.AlignmentReproduction;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
@@ -27,5 +28,6 @@ final class ReproductionCatalog {
         n -> HillEstimator.ofFraction(HILL_FRACTION)));
     known.put("sgd-noise", SgdNoiseReproduction::new);
     known.put("weights", WeightsReproduction::new);
+    known.put("alignment", AlignmentReproduction::new);
   }
 }

@@ -64,6 +64,15 @@ public final class AlignmentReproduction implements Reproduction {
   static final int CLASSES = 10;
 
   /**
+   * Loss below which an end point counts as near a minimum: about a tenth of ½(1 − 1/K) = 0.45,
+   * the loss of the best constant prediction on balanced one-hot targets.
+   */
+  static final double CONVERGED_LOSS = 0.05;
+
+  /** Converged cells the bound and trend checks need. */
+  static final int MIN_CELLS = 3;
+
+  /**
    * Sizes of one scale.
    *
    * @param hidden hidden width of the grid's MLP 784-hidden-10
@@ -76,11 +85,9 @@ public final class AlignmentReproduction implements Reproduction {
    *     batchSizes[ref]) for the width check; empty to skip
    * @param probes Hutchinson probes for ‖H‖_F²
    * @param trajectoryPoints measurements along training of the reference cell (≥ 1)
-   * @param stabilitySteps steps of the linear-stability check (0 to skip it)
    */
   public record Sizes(int hidden, int subset, int examples, long steps, List<Double> learningRates,
-      List<Integer> batchSizes, List<Integer> widths, int probes, int trajectoryPoints,
-      int stabilitySteps) {
+      List<Integer> batchSizes, List<Integer> widths, int probes, int trajectoryPoints) {
 
     /** Validates and copies the lists. */
     public Sizes {
@@ -110,12 +117,12 @@ public final class AlignmentReproduction implements Reproduction {
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes(32, 512, 128, 300, List.of(0.1, 0.4), List.of(8, 32), List.of(),
-            10, 3, 0);
-        case QUICK -> new Sizes(64, 2000, 256, 1500, List.of(0.05, 0.1, 0.2, 0.4),
-            List.of(8, 32, 128), List.of(32, 256), 20, 5, 50);
-        case FULL -> new Sizes(128, 4000, 512, 4000, List.of(0.05, 0.1, 0.2, 0.4, 0.8),
-            List.of(8, 32, 128), List.of(32, 128, 512), 20, 8, 100);
+        case TEST -> new Sizes(32, 512, 128, 800, List.of(0.05, 0.1), List.of(8, 32), List.of(),
+            10, 2);
+        case QUICK -> new Sizes(64, 1000, 256, 2000, List.of(0.05, 0.1, 0.2, 0.4),
+            List.of(8, 32, 128), List.of(32, 256), 20, 4);
+        case FULL -> new Sizes(128, 2000, 512, 4000, List.of(0.025, 0.05, 0.1, 0.2, 0.4),
+            List.of(8, 32, 128), List.of(32, 128, 512), 20, 8);
       };
     }
 
@@ -145,15 +152,22 @@ public final class AlignmentReproduction implements Reproduction {
    * @param traceSigmaH Tr(ΣH)
    * @param mu μ
    * @param sharpness η‖H‖_F/√B
-   * @param stabilityGrowth per-step growth ρ of the linearized SGD's second moment (NaN when not
-   *     run)
    */
   record Point(int width, int dimension, double eta, int batch, long step, boolean diverged,
       double loss, double lambda1, double frobenius, double traceSigmaH, double mu,
-      double sharpness, double stabilityGrowth) {
+      double sharpness) {
 
     double bound() {
       return 1 / Math.sqrt(mu);
+    }
+
+    /** Near a minimum: not diverged and L ≤ {@link #CONVERGED_LOSS}. */
+    boolean converged() {
+      return !diverged && loss <= CONVERGED_LOSS;
+    }
+
+    String status() {
+      return diverged ? "diverged" : converged() ? "converged" : "not converged";
     }
   }
 
@@ -189,7 +203,7 @@ public final class AlignmentReproduction implements Reproduction {
         int b = sizes.batchSizes().get(j);
         boolean ref = i == refEta && j == refBatch;
         List<Point> pts = train(sizes, sizes.hidden(), eta, b, ref ? sizes.trajectoryPoints() : 1,
-            sizes.stabilitySteps(), runs, seed);
+            runs, seed);
         grid.add(pts.get(pts.size() - 1));
         if (ref) {
           trajectory.addAll(pts);
@@ -201,7 +215,7 @@ public final class AlignmentReproduction implements Reproduction {
       Point same = w == sizes.hidden() ? grid.get(refBatch * sizes.learningRates().size()
           + refEta) : null;
       widths.add(same != null ? same : train(sizes, w, sizes.learningRates().get(refEta),
-          sizes.batchSizes().get(refBatch), 1, 0, runs, seed).get(0));
+          sizes.batchSizes().get(refBatch), 1, runs, seed).get(0));
     }
 
     Table gridTable = table("alignment_grid", grid);
@@ -213,53 +227,66 @@ public final class AlignmentReproduction implements Reproduction {
     }
     ReportWriter.writeCsv(outDir, tables.toArray(new Table[0]));
 
-    List<Point> live = grid.stream().filter(p -> !p.diverged()).toList();
+    List<Point> live = grid.stream().filter(Point::converged).toList();
+    long diverged = grid.stream().filter(Point::diverged).count();
+    String counts = String.format(Locale.ROOT, "%d of %d grid cells converged (L <= %s), %d "
+        + "diverged", live.size(), grid.size(), fmt(CONVERGED_LOSS), diverged);
     List<Check> checks = new ArrayList<>();
     double lo = 1.0 / (2 * CLASSES);
     double hi = 2.0 * CLASSES;
     List<Point> all = new ArrayList<>(live);
     trajectory.stream().filter(p -> !p.diverged()).forEach(all::add);
-    widths.stream().filter(p -> !p.diverged()).forEach(all::add);
+    widths.stream().filter(Point::converged).forEach(all::add);
     double muMin = all.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
     double muMax = all.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
     boolean inBand = !all.isEmpty() && muMin >= lo && muMax <= hi;
     checks.add(Check.of("The SGD noise is aligned with the Hessian and proportional to the loss: "
-            + "mu = Tr(Sigma H)/(2L||H||_F^2) is of order one at every end point and along "
+            + "mu = Tr(Sigma H)/(2L||H||_F^2) is of order one at the minima SGD reaches and along "
             + "training (tested band [1/(2K), 2K] = [" + fmt(lo) + ", " + fmt(hi) + "], K = "
             + CLASSES + " outputs).",
-        String.format(Locale.ROOT, "mu from %.3f to %.3f over %d measurements (%d grid cells "
-            + "not diverged of %d, %d along training, %d widths).", muMin, muMax, all.size(),
-            live.size(), grid.size(), trajectory.size(), widths.size()), inBand));
+        String.format(Locale.ROOT, "mu from %.3f to %.3f over %d measurements (converged grid "
+            + "cells, %d points along training, converged width runs); %s.", muMin, muMax,
+            all.size(), trajectory.size(), counts), inBand));
     if (widths.size() >= 2) {
-      List<Point> w = widths.stream().filter(p -> !p.diverged()).toList();
+      List<Point> w = widths.stream().filter(Point::converged).toList();
       double dMin = w.stream().mapToDouble(Point::dimension).min().orElse(Double.NaN);
       double dMax = w.stream().mapToDouble(Point::dimension).max().orElse(Double.NaN);
       double mMin = w.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
       double mMax = w.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
       double allowed = Math.sqrt(dMax / dMin);
-      checks.add(Check.of("The alignment does not degrade with model size: mu changes across "
-              + "widths by less than sqrt(d_max/d_min), halfway (geometrically) between no "
-              + "change and the 1/d scaling of isotropic noise of the same size.",
-          String.format(Locale.ROOT, "widths %s: d from %.0f to %.0f, mu from %.3f to %.3f, "
-              + "ratio %.2f (allowed %.2f).", sizes.widths(), dMin, dMax, mMin, mMax,
-              mMax / mMin, allowed), w.size() >= 2 && mMax / mMin < allowed));
+      checks.add(Check.of("The alignment does not degrade with model size: at the reference "
+              + "cell, mu changes across widths by less than sqrt(d_max/d_min), halfway "
+              + "(geometrically) between no change and the 1/d scaling of isotropic noise of "
+              + "the same size.",
+          String.format(Locale.ROOT, "widths %s (%d converged): d from %.0f to %.0f, mu from "
+              + "%.3f to %.3f, ratio %.2f (allowed %.2f).", sizes.widths(), w.size(), dMin,
+              dMax, mMin, mMax, mMax / mMin, allowed),
+          w.size() >= 2 && dMax > dMin && mMax / mMin < allowed));
     }
     long below = live.stream().filter(p -> p.sharpness() <= p.bound()).count();
     double worst = live.stream().mapToDouble(p -> p.sharpness() / p.bound()).max()
         .orElse(Double.NaN);
     checks.add(Check.of("Minima SGD settles in satisfy the linear-stability bound ||H||_F <= "
-            + "sqrt(B/mu)/eta, i.e. eta||H||_F/sqrt(B) <= 1/sqrt(mu), in every cell of the grid.",
-        String.format(Locale.ROOT, "%d of %d cells below the bound; largest ratio "
-            + "(eta||H||_F/sqrt(B)) / (1/sqrt(mu)) = %.3f; %d cells diverged.", below,
-            live.size(), worst, grid.size() - live.size()),
-        !live.isEmpty() && below == live.size()));
+            + "sqrt(B/mu)/eta, i.e. eta||H||_F/sqrt(B) <= 1/sqrt(mu), in every converged cell "
+            + "(at least " + MIN_CELLS + " needed).",
+        String.format(Locale.ROOT, "%d of %d converged cells below the bound; largest ratio "
+            + "(eta||H||_F/sqrt(B)) / (1/sqrt(mu)) = %.3f; %s.", below, live.size(), worst,
+            counts), live.size() >= MIN_CELLS && below == live.size()));
     double[] xs = live.stream().mapToDouble(p -> Math.sqrt(p.batch()) / p.eta()).toArray();
     double[] fs = live.stream().mapToDouble(Point::frobenius).toArray();
+    double[] ss = live.stream().mapToDouble(Point::sharpness).toArray();
     double slope = xs.length >= 2 ? logLogSlope(xs, fs) : Double.NaN;
-    checks.add(Check.of("Larger eta and smaller B select flatter minima: ||H||_F rises with "
-            + "sqrt(B)/eta over the grid (least-squares slope of log ||H||_F on log(sqrt(B)/eta) "
-            + "> 0; 1 would mean the bound is attained in every cell).",
-        String.format(Locale.ROOT, "slope %.3f over %d cells.", slope, xs.length), slope > 0));
+    double sMin = java.util.Arrays.stream(ss).min().orElse(Double.NaN);
+    double sMax = java.util.Arrays.stream(ss).max().orElse(Double.NaN);
+    checks.add(Check.of("Larger eta and smaller B select flatter minima: over the converged "
+            + "cells ||H||_F rises with sqrt(B)/eta (least-squares slope of log ||H||_F on "
+            + "log(sqrt(B)/eta) > 0; a slope of 1 means ||H||_F is proportional to sqrt(B)/eta, "
+            + "the bound's shape).",
+        String.format(Locale.ROOT, "slope %.3f over %d converged cells; eta||H||_F/sqrt(B) "
+            + "from %.3f to %.3f while sqrt(B)/eta spans a factor %.1f.", slope, xs.length, sMin,
+            sMax, xs.length == 0 ? Double.NaN : java.util.Arrays.stream(xs).max().getAsDouble()
+                / java.util.Arrays.stream(xs).min().getAsDouble()),
+        xs.length >= MIN_CELLS && slope > 0));
 
     List<Path> figures = new ArrayList<>();
     List<String> captions = new ArrayList<>();
@@ -285,10 +312,7 @@ public final class AlignmentReproduction implements Reproduction {
             + "products), all on the first %d training images%s. Reference cell eta = %s, B = "
             + "%d: %d measurements along training%s.", sizes.hidden(), sizes.subset(),
         sizes.steps(), seed, sizes.learningRates(), sizes.batchSizes(), sizes.probes(),
-        sizes.examples(), sizes.examples(), sizes.stabilitySteps() > 0
-            ? String.format(Locale.ROOT, "; linear stability of the end point for its own "
-                + "(eta, B) by %d steps of the linearized SGD (4 paths x 4 probes)",
-                sizes.stabilitySteps()) : "",
+        sizes.examples(), sizes.examples(), "",
         fmt(sizes.learningRates().get(refEta)), sizes.batchSizes().get(refBatch),
         sizes.trajectoryPoints(), sizes.widths().isEmpty() ? "" : "; the same cell at widths "
             + sizes.widths());
@@ -314,42 +338,41 @@ public final class AlignmentReproduction implements Reproduction {
   }
 
   /**
-   * Trains one cell and measures the end point (and, with points &gt; 1, evenly spaced
-   * checkpoints before it). A run that diverges yields one point marked diverged.
+   * Trains one cell and measures the end point (and, with points &gt; 1, the weights after every
+   * steps/points steps: the run is trained in segments, each resumed from the previous one's
+   * checkpoint). A run that diverges yields one point marked diverged.
    */
   private static List<Point> train(Sizes sizes, int width, double eta, int batch, int points,
-      int stabilitySteps, Path runs, long seed) throws IOException {
-    String model = "mlp:784-" + width + "-10:relu";
+      Path runs, long seed) throws IOException {
+    String model = "mlp:784-" + width + "-10:relu:init=torch";
     Path dir = runs.resolve(String.format(Locale.ROOT, "w%d-eta%s-b%d", width, fmt(eta), batch));
     int d = 784 * width + width + width * CLASSES + CLASSES;
+    long segment = sizes.steps() / points;
     TrainConfig config = TrainConfig.builder().setModel(model).setDataset("mnist")
         .optLoss("square").setOptimizer("sgd").setLearningRate(eta).setBatchSize(batch)
-        .setSteps(sizes.steps()).optSeed(seed).optDevice("cpu").optOut(dir)
-        .optCheckpointEvery(sizes.steps() / points).optSubset(sizes.subset())
-        .optEvaluateTest(false).optProgress(false).build();
-    try {
-      Training.run(config, List.of());
-    } catch (TrainingFailedException e) {
-      return List.of(new Point(width, d, eta, batch, e.step(), true, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-    }
+        .setSteps(segment).optSeed(seed).optDevice("cpu").optOut(dir).optCheckpointEvery(0)
+        .optSubset(sizes.subset()).optEvaluateTest(false).optProgress(false).build();
     List<Point> out = new ArrayList<>();
-    for (Path ck : Checkpoint.list(dir.resolve("checkpoints"))) {
-      long step = Checkpoint.stepOf(ck);
-      if (step == 0) {
-        continue;
+    for (int k = 1; k <= points; k++) {
+      try {
+        if (k == 1) {
+          Training.run(config, List.of());
+        } else {
+          Training.resume(dir, k * segment, List.of());
+        }
+      } catch (TrainingFailedException e) {
+        out.add(new Point(width, d, eta, batch, e.step(), true, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        return out;
       }
-      boolean last = step == sizes.steps();
       CurvatureConfig.Builder cfg = CurvatureConfig.builder().setTopK(1).optFrobenius(true)
-          .optAlignment(true).optStability(last && stabilitySteps > 0)
-          .optStabilitySteps(Math.max(1, stabilitySteps)).setExamples(sizes.examples())
-          .optProbes(sizes.probes()).optLanczosSteps(30).optSeed(seed);
-      Table s = RunHessian.analyse(dir, step, cfg, null).report().scalars();
+          .optAlignment(true).setExamples(sizes.examples()).optProbes(sizes.probes())
+          .optLanczosSteps(30).optSeed(seed);
+      Table s = RunHessian.analyse(dir, k * segment, cfg, null).report().scalars();
       double fro = Math.sqrt(value(s, "frobenius_sq"));
-      out.add(new Point(width, d, eta, batch, step, false, value(s, "loss"),
+      out.add(new Point(width, d, eta, batch, k * segment, false, value(s, "loss"),
           value(s, "lambda_1"), fro, value(s, "trace_sigma_h"), value(s, "mu"),
-          eta * fro / Math.sqrt(batch), last && stabilitySteps > 0
-              ? value(s, "stability_growth") : Double.NaN));
+          eta * fro / Math.sqrt(batch)));
     }
     return out;
   }
@@ -377,14 +400,13 @@ public final class AlignmentReproduction implements Reproduction {
     DoubleColumn mu = DoubleColumn.create("mu");
     DoubleColumn sharp = DoubleColumn.create("eta_frob_over_sqrt_b");
     DoubleColumn bound = DoubleColumn.create("bound_inv_sqrt_mu");
-    DoubleColumn growth = DoubleColumn.create("stability_growth");
     for (Point p : pts) {
       width.append(p.width());
       dim.append(p.dimension());
       eta.append(p.eta());
       batch.append(p.batch());
       step.append(p.step());
-      status.append(p.diverged() ? "diverged" : "ok");
+      status.append(p.status());
       loss.append(p.loss());
       lam.append(p.lambda1());
       fro.append(p.frobenius());
@@ -392,10 +414,9 @@ public final class AlignmentReproduction implements Reproduction {
       mu.append(p.mu());
       sharp.append(p.sharpness());
       bound.append(p.diverged() ? Double.NaN : p.bound());
-      growth.append(p.stabilityGrowth());
     }
     return Table.create(name, width, dim, eta, batch, step, status, loss, lam, fro, tr, mu, sharp,
-        bound, growth);
+        bound);
   }
 
   /**

@@ -47,8 +47,8 @@ import tech.tablesaw.api.Table;
  * θ*) and one SGD step with noise of covariance Σ/B gives E[L(θ_{t+1}) | θ_t] = ½ (e − ηHe)ᵀH(e −
  * ηHe) + (η²/2B) Tr(ΣH) ≥ (η² μ / B) ‖H‖_F² L(θ_t). So unless η²μ‖H‖_F²/B ≤ 1 the loss grows
  * geometrically and SGD leaves θ*: a linearly stable minimum has ‖H‖_F ≤ √(B/μ)/η, that is s ≤
- * 1/√μ (Wu, Wang &amp; Su 2022, abstract and §3: ‖H(θ*)‖_F ≤ O(√B/η), the constant set by the
- * alignment factor; this derivation is ours, in their notation). The trainer draws minibatches
+ * 1/√μ (Wu, Wang &amp; Su 2022, abstract: ‖H(θ*)‖_F ≤ O(√B/η); the constant 1/√μ comes from this
+ * derivation, which is ours, following the abstract's argument in their notation). The trainer draws minibatches
  * without replacement, whose noise covariance is Σ (n − B)/(B (n − 1)) ≤ Σ/B, so the bound is at
  * most slightly loose.
  *
@@ -335,21 +335,20 @@ public final class AlignmentReproduction implements Reproduction {
         + "provably for linear networks and random-feature models, empirically for nonlinear "
         + "networks); consequently a global minimum that is linearly stable for SGD satisfies "
         + "||H||_F <= O(sqrt(B)/eta), independently of model and sample size (Wu, Wang & Su, "
-        + "NeurIPS 2022, abstract and Sec. 3; the constant 1/sqrt(mu) is from the one-step "
-        + "loss recursion in this class's javadoc).";
+        + "NeurIPS 2022, abstract; the constant 1/sqrt(mu) is from the one-step loss "
+        + "recursion derived in AlignmentReproduction's javadoc).";
     String discussion = "The bound is a necessary condition for stability, so it can only be "
         + "tested where training has reached a neighbourhood of a minimum; cells whose end "
-        + "point has a large loss (after SGD's instability at large eta has killed part of the "
-        + "ReLU units) are listed as not converged and left out of checks 1, 3 and 4, with "
+        + "point has a large loss (after SGD's instability at large eta has killed some or all "
+        + "of the ReLU units) are listed as not converged and left out of checks 1, 3 and 4, with "
         + "their values in the table. Runs of a fixed number of steps see different numbers "
         + "of epochs per batch size. With K = 10 outputs, residuals spread over all outputs "
         + "give mu near 1/K rather than 1, which is why the band's lower edge is 1/(2K). "
-        + "The initialization is PyTorch's default (what the paper's code would use): with He "
-        + "initialization the initial loss is about 14; in a trial (784-64-10, 1,000 images, "
+        + "The initialization is PyTorch's default for Linear layers (the usual choice in "
+        + "PyTorch code): with He initialization the initial loss is about 14; in a trial (784-64-10, 1,000 images, "
         + "2,000 steps, eta 0.005 to 0.08, B 2 to 32) eta >= 0.04 diverged at B <= 8 and no "
         + "cell got below a loss of 0.13, so that grid never reached a minimum. The paper's "
-        + "main evidence is on CIFAR-10 with VGG/ResNet-scale networks; "
-        + "here only MNIST MLPs were run.";
+        + "experiments are on CIFAR-10 (abstract); here only MNIST MLPs were run.";
     Duration wall = Duration.ofNanos(System.nanoTime() - t0);
     return ReportWriter.write(name(), "Reproduction: alignment (SGD noise and flat minima)",
         claim, setup, scale, outDir, checks, gridTable, tables, figures, captions, discussion,

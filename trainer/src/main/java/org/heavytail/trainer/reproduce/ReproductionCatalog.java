@@ -1,10 +1,10 @@
 package org.heavytail.trainer.reproduce;
 
-import org.heavytail.trainer.reproduce.alignment.AlignmentReproduction;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
 import org.heavytail.tailstats.estimate.HillEstimator;
+import org.heavytail.trainer.reproduce.alignment.AlignmentReproduction;
 import org.heavytail.trainer.reproduce.kesten.KestenReproduction;
 import org.heavytail.trainer.reproduce.optimizers.OptimizersReproduction;
 import org.heavytail.trainer.reproduce.sgdnoise.SgdNoiseReproduction;

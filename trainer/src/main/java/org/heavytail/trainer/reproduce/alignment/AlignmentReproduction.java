@@ -1,24 +1,21 @@
 package org.heavytail.trainer.reproduce.alignment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.heavytail.trainer.curvature.CurvatureConfig;
 import org.heavytail.trainer.curvature.RunHessian;
-import org.heavytail.trainer.loop.Checkpoint;
 import org.heavytail.trainer.loop.TrainConfig;
 import org.heavytail.trainer.loop.Training;
 import org.heavytail.trainer.loop.TrainingFailedException;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
 import org.heavytail.trainer.reproduce.Scale;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -62,7 +59,8 @@ import tech.tablesaw.api.Table;
  * over the converged cells ‖H‖_F rises with √B/η (least-squares slope of log ‖H‖_F on
  * log(√B/η) &gt; 0).
  */
-public final class AlignmentReproduction implements Reproduction {
+public final class AlignmentReproduction
+    extends ScaledReproduction<AlignmentReproduction.Sizes> {
 
   /** Outputs of the MNIST network (classes). */
   static final int CLASSES = 10;
@@ -176,27 +174,21 @@ public final class AlignmentReproduction implements Reproduction {
     }
   }
 
-  @Override
-  public String name() {
-    return "alignment";
+  /** The reproduction. */
+  public AlignmentReproduction() {
+    super("alignment", "Wu, Wang & Su 2022: with square loss SGD noise is aligned with the "
+        + "Hessian (mu = Tr(Sigma H)/(2L||H||_F^2) of order one) and eta||H||_F/sqrt(B) <= "
+        + "1/sqrt(mu)");
   }
 
   @Override
-  public String description() {
-    return "Wu, Wang & Su 2022: with square loss SGD noise is aligned with the Hessian "
-        + "(mu = Tr(Sigma H)/(2L||H||_F^2) of order one) and eta||H||_F/sqrt(B) <= 1/sqrt(mu)";
+  protected Sizes sizes(Scale scale) {
+    return Sizes.of(scale);
   }
 
   @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Sizes.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs explicit sizes. */
-  public ReproductionResult run(Sizes sizes, Scale scale, Path outDir, long seed)
+  protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     Path runs = outDir.resolve("runs");
     List<Point> grid = new ArrayList<>();
     List<Point> trajectory = new ArrayList<>();
@@ -349,10 +341,8 @@ public final class AlignmentReproduction implements Reproduction {
         + "2,000 steps, eta 0.005 to 0.08, B 2 to 32) eta >= 0.04 diverged at B <= 8 and no "
         + "cell got below a loss of 0.13, so that grid never reached a minimum. The paper's "
         + "experiments are on CIFAR-10 (abstract); here only MNIST MLPs were run.";
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: alignment (SGD noise and flat minima)",
-        claim, setup, scale, outDir, checks, gridTable, tables, figures, captions, discussion,
-        wall);
+    return new Findings("Reproduction: alignment (SGD noise and flat minima)", claim, setup,
+        checks, gridTable, tables, figures, captions, discussion);
   }
 
   /**

@@ -123,8 +123,8 @@ public final class AlignmentReproduction
             10, 2);
         case QUICK -> new Sizes(64, 1000, 256, 2000, List.of(0.05, 0.1, 0.2, 0.4),
             List.of(8, 32, 128), List.of(32, 256), 20, 4);
-        case FULL -> new Sizes(128, 4000, 512, 6000,
-            List.of(0.0125, 0.025, 0.05, 0.1, 0.2, 0.4), List.of(8, 32, 128),
+        case FULL -> new Sizes(128, 4000, 512, 12_000,
+            List.of(0.0125, 0.025, 0.05, 0.1, 0.2, 0.4), List.of(4, 8, 32, 128),
             List.of(32, 128, 512), 20, 6);
       };
     }

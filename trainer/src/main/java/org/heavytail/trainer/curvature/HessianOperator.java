@@ -50,6 +50,7 @@ public final class HessianOperator implements SymmetricOperator, AutoCloseable {
    * @param y labels, first axis n
    */
   public static HessianOperator of(CurvatureModel model, NDArray x, NDArray y) {
+    TorchAutograd.load();
     NDManager m = x.getManager().newSubManager();
     boolean gradMode = JniUtils.isGradMode();
     try {

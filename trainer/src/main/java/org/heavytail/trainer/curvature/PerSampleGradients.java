@@ -115,6 +115,7 @@ public final class PerSampleGradients {
       throw new IllegalArgumentException("model block is not a sequence of dense/conv2d layers "
           + "and parameter-free blocks; use PerSampleGradients.loop");
     }
+    TorchAutograd.load();
     NDManager target = x.getManager();
     List<Pair<String, Block>> leaves = new ArrayList<>();
     leaves(model.block(), "", leaves);
@@ -230,6 +231,7 @@ public final class PerSampleGradients {
 
   /** The reference: n passes with a batch of one example each. */
   public static Result loop(CurvatureModel model, NDArray x, NDArray y) {
+    TorchAutograd.load();
     NDManager target = x.getManager();
     int n = Math.toIntExact(x.getShape().get(0));
     List<NDArray> params = model.parameterArrays();

@@ -119,7 +119,8 @@ public final class RunDirectory implements AutoCloseable {
 
   private static double num(Table t, String col, int r) {
     Object v = t.column(col).get(r);
-    return v == null ? Double.NaN : ((Number) v).doubleValue();
+    // a column with no value at all (test_loss without --evaluate-test) is read as text
+    return v instanceof Number x ? x.doubleValue() : Double.NaN;
   }
 
   /** Appends one row to steps.csv (buffered; flushed at checkpoints and at the end). */

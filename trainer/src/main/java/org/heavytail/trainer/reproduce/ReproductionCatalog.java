@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
 import org.heavytail.tailstats.estimate.HillEstimator;
+import org.heavytail.trainer.reproduce.hessianspectrum.HessianSpectrumReproduction;
 import org.heavytail.trainer.reproduce.kesten.KestenReproduction;
 import org.heavytail.trainer.reproduce.optimizers.OptimizersReproduction;
 import org.heavytail.trainer.reproduce.sgdnoise.SgdNoiseReproduction;
@@ -27,5 +28,6 @@ final class ReproductionCatalog {
         n -> HillEstimator.ofFraction(HILL_FRACTION)));
     known.put("sgd-noise", SgdNoiseReproduction::new);
     known.put("weights", WeightsReproduction::new);
+    known.put("hessian-spectrum", HessianSpectrumReproduction::new);
   }
 }

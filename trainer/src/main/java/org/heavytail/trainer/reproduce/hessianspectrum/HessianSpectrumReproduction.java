@@ -126,9 +126,9 @@ public final class HessianSpectrumReproduction implements Reproduction {
     public static Sizes of(Scale scale) {
       return switch (scale) {
         case TEST -> new Sizes(new int[] {2, 5, 10}, 16, 60, 12, 20, 0.1, 30, 120, 30, 1);
-        case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 200, 15, 32, 0.1, 60, 200, 60,
+        case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 300, 50, 32, 0.1, 100, 250, 60,
             2);
-        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 100, 500, 20, 32, 0.1, 100, 300, 80,
+        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 100, 1000, 60, 32, 0.1, 200, 400, 80,
             4);
       };
     }

@@ -81,7 +81,7 @@ public final class HessianSpectrumReproduction implements Reproduction {
   static final double BULK_MASS = 0.9;
 
   /** Relative residual tolerance of the top-K Lanczos. */
-  static final double LANCZOS_TOL = 1e-4;
+  static final double LANCZOS_TOL = 1e-3;
 
   /** Grid points of the smoothed density. */
   static final int GRID = 400;
@@ -128,7 +128,7 @@ public final class HessianSpectrumReproduction implements Reproduction {
         case TEST -> new Sizes(new int[] {2, 5, 10}, 16, 60, 12, 20, 0.1, 30, 120, 30, 1);
         case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 300, 50, 32, 0.1, 100, 250, 60,
             2);
-        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 100, 1000, 60, 32, 0.1, 200, 400, 80,
+        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 100, 600, 30, 32, 0.1, 300, 300, 60,
             4);
       };
     }

@@ -113,6 +113,8 @@ class SpectralOutliersTest {
       SpectralOutliers o = SpectralOutliers.of(top);
       assertEquals(k, o.count(), "k = " + k + ", top = " + Arrays.toString(top));
       assertEquals(top[k], o.bulkEdge(), 0.0);
+      assertEquals(1, o.rounds());
+      assertEquals(k, SpectralOutliers.iterated(top).count(), "iterated, k = " + k);
     }
   }
 
@@ -122,7 +124,26 @@ class SpectralOutliersTest {
       Random rng = new Random(7 + k);
       double[][] a = wigner(160, rng);
       plant(a, spikes(k, 2.0), rng);
-      assertEquals(k, SpectralOutliers.of(topDescending(a, 2 * k + 6)).count(), "k = " + k);
+      double[] top = topDescending(a, 2 * k + 6);
+      assertEquals(k, SpectralOutliers.of(top).count(), "k = " + k);
+      assertEquals(k, SpectralOutliers.iterated(top).count(), "iterated, k = " + k);
+    }
+  }
+
+  @Test
+  void countsGradedSpikesDecayingTowardsTheEdge() {
+    // spikes (1.5 + 6·0.5^j)·edge: the smallest outliers sit close to the bulk edge
+    for (int k : new int[] {3, 5, 7}) {
+      Random rng = new Random(300 + k);
+      double[][] a = wishart(160, 640, rng);
+      double[] s = new double[k];
+      for (int j = 0; j < k; j++) {
+        s[j] = 2.25 * (1.5 + 6 * Math.pow(0.5, j));
+      }
+      plant(a, s, rng);
+      double[] top = topDescending(a, 2 * k + 6);
+      assertEquals(k, SpectralOutliers.of(top).count(), "k = " + k);
+      assertEquals(k, SpectralOutliers.iterated(top).count(), "iterated, k = " + k);
     }
   }
 
@@ -130,8 +151,10 @@ class SpectralOutliersTest {
   void pureBulkHasNoOutliersOverSeeds() {
     for (int seed = 0; seed < 6; seed++) {
       double[][] a = wishart(120, 480, new Random(1000 + seed));
-      SpectralOutliers o = SpectralOutliers.of(topDescending(a, 16));
+      double[] top = topDescending(a, 16);
+      SpectralOutliers o = SpectralOutliers.of(top);
       assertEquals(0, o.count(), "seed " + seed + ": " + o);
+      assertEquals(0, SpectralOutliers.iterated(top).count(), "iterated, seed " + seed);
     }
   }
 
@@ -158,6 +181,7 @@ class SpectralOutliersTest {
     }
     SpectralOutliers o = SpectralOutliers.of(top);
     assertEquals(3, o.count());
+    assertEquals(3, SpectralOutliers.iterated(top).count());
     // δ lies between the largest bulk gap (0.3) and the outlier gap (7)
     assertTrue(o.threshold() > 0.3 && o.threshold() < 7, "δ = " + o.threshold());
   }

@@ -130,7 +130,7 @@ public final class HessianSpectrumReproduction implements Reproduction {
         case TEST -> new Sizes(new int[] {2, 5, 10}, 16, 60, 12, 20, 0.1, 30, 120, 30, 1);
         case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 300, 50, 32, 0.1, 100, 250, 60,
             2);
-        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 100, 600, 30, 32, 0.1, 300, 300, 60,
+        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 128, 1000, 30, 32, 0.1, 300, 300, 60,
             4);
       };
     }
@@ -524,10 +524,12 @@ public final class HessianSpectrumReproduction implements Reproduction {
         + "are not equal-sized spikes: they decay gradually towards a bulk whose top is a thin "
         + "tail, so a weak class-outlier near the bulk can be missed and a gap at the top of "
         + "the bulk can be counted. The first design used Onatski's full iteration "
-        + "(outliers_iterated); on these spectra it cascades to 0 at some k (a window at the "
-        + "sparse top of the bulk gives a large threshold, the count drops, the next window "
-        + "holds outliers), which is a failure of the rule, not a property of the spectrum: "
-        + "lambda_1 is then far above the radius that holds almost all the mass. Lanczos "
+        + "(outliers_iterated; here " + pairs(rs.stream().mapToInt(PerK::k).toArray(),
+            rs.stream().mapToInt(r -> r.iterated().count()).toArray()) + "); on these "
+        + "spectra it can cascade to 0 (a window at the sparse top of the bulk gives a large "
+        + "threshold, the count drops, the next window holds outliers), a failure of the rule "
+        + "rather than a property of the spectrum, since lambda_1 is then far above the radius "
+        + "that holds almost all the mass. Lanczos "
         + "values of the lowest-ranked top eigenvalues may not be converged (max_residual); "
         + "they enter only through the edge regression. ");
     b.append(String.format(Locale.ROOT, "The network is small (one hidden layer of %d) and the "

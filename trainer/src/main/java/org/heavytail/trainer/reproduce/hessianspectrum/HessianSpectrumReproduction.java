@@ -528,8 +528,8 @@ public final class HessianSpectrumReproduction implements Reproduction {
             rs.stream().mapToInt(r -> r.iterated().count()).toArray()) + "); on these "
         + "spectra it can cascade to 0 (a window at the sparse top of the bulk gives a large "
         + "threshold, the count drops, the next window holds outliers), a failure of the rule "
-        + "rather than a property of the spectrum, since lambda_1 is then far above the radius "
-        + "that holds almost all the mass. Lanczos "
+        + "rather than a property of the spectrum, whose mass lies almost all within "
+        + "0.05 lambda_1 of zero. Lanczos "
         + "values of the lowest-ranked top eigenvalues may not be converged (max_residual); "
         + "they enter only through the edge regression. ");
     b.append(String.format(Locale.ROOT, "The network is small (one hidden layer of %d) and the "

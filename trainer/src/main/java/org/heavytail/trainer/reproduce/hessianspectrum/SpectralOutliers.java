@@ -24,8 +24,8 @@ package org.heavytail.trainer.reproduce.hessianspectrum;
  * square-root law, it is not robust: a window at the sparse top of the bulk gives a large δ, r̂
  * drops below the true count, the next window contains outliers, δ grows again, and the
  * iteration can cascade to r̂ = 0 (measured on the hessian-spectrum reproduction at k = 7 and
- * 10, where λ_1 was 20 times the radius holding 99.9% of the spectral mass). Hence the
- * reproduction counts with {@link #of} and reports {@link #iterated} beside it.
+ * 10, although 99.9% of the spectral mass lay within 0.05·λ_1 of zero). Hence the reproduction
+ * counts with {@link #of} and reports {@link #iterated} beside it.
  *
  * <p>Because r̂ is the <em>last</em> large gap, small gaps among the outliers themselves do not
  * matter; K must exceed the number of outliers by at least 5 (the reproduction asks K = 2k + 6

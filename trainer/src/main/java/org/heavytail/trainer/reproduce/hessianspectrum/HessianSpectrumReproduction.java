@@ -243,10 +243,11 @@ public final class HessianSpectrumReproduction implements Reproduction {
         LANCZOS_TOL, sizes.slqProbes(), sizes.slqSteps());
     String claim = "The Hessian of the training loss of a trained, over-parametrized network has "
         + "a spectrum made of two parts: a bulk concentrated near zero (its size set by the "
-        + "architecture) and a few outliers away from it (set by the data); adding classes "
-        + "(clusters) to the data adds outliers, about one per class (Sagun et al., \"Empirical "
-        + "analysis of the Hessian of over-parametrized neural networks\", 2017/2018; Sagun, "
-        + "Bottou & LeCun 2016). Later work ties the outliers to the class means of the "
+        + "architecture) and a few outliers away from it (set by the data: adding clusters or "
+        + "classes changes only the outliers) (Sagun et al., \"Empirical analysis of the Hessian "
+        + "of over-parametrized neural networks\", 2017/2018; Sagun, Bottou & LeCun 2016). The "
+        + "number of outliers is read as about one per class (SCIENCE.md, Sec. 3). Later work "
+        + "ties the outliers to the class means of the "
         + "logit gradients and counts C of them for C classes (Papyan 2019, 2020; Fort & "
         + "Ganguli 2019); for softmax cross-entropy some authors count C - 1.";
     String discussion = discussion(results, sizes);

@@ -89,20 +89,13 @@ public final class McCullochEstimator implements TailIndexEstimator {
     return toEstimate(fit(sample));
   }
 
-  /** Fits all four parameters (float sample). */
+  /** Fits all four parameters (float sample, widened exactly to double). */
   public McCullochFit fit(float[] sample) {
-    checkSize(sample.length);
-    int bad = 0;
-    int first = -1;
-    for (int i = 0; i < sample.length; i++) {
-      if (!Float.isFinite(sample[i])) {
-        if (bad++ == 0) {
-          first = i;
-        }
-      }
+    double[] wide = new double[sample.length];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = sample[i];
     }
-    checkFinite(bad, first, sample.length);
-    return fromQuantiles(Selection.quantiles(sample, PROBS), sample.length);
+    return fit(wide);
   }
 
   /** Fits all four parameters (double sample). */

@@ -14,29 +14,26 @@ final class Selection {
 
   private Selection() {}
 
-  /** Type-7 quantiles of {@code x} at the increasing probabilities {@code p}; x is not modified. */
+  /**
+   * Type-7 quantiles of {@code x} at the increasing probabilities {@code p}; x is not modified.
+   * The floats are widened exactly to a double working copy, so the result equals that of the
+   * double variant on the same values.
+   */
   static double[] quantiles(float[] x, double[] p) {
-    float[] a = x.clone();
-    int n = a.length;
-    int[] ks = new int[2 * p.length];
-    for (int i = 0; i < p.length; i++) {
-      int lo = (int) Math.floor((n - 1) * p[i]);
-      ks[2 * i] = lo;
-      ks[2 * i + 1] = Math.min(lo + 1, n - 1);
+    double[] a = new double[x.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = x[i];
     }
-    select(a, 0, n - 1, ks, 0, ks.length - 1);
-    double[] q = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      double h = (n - 1) * p[i];
-      int lo = ks[2 * i];
-      q[i] = a[lo] + (h - lo) * ((double) a[ks[2 * i + 1]] - a[lo]);
-    }
-    return q;
+    return quantilesInPlace(a, p);
   }
 
-  /** Double variant of {@link #quantiles(float[], double[])}. */
+  /** Type-7 quantiles of {@code x} at the increasing probabilities {@code p}; x is not modified. */
   static double[] quantiles(double[] x, double[] p) {
-    double[] a = x.clone();
+    return quantilesInPlace(x.clone(), p);
+  }
+
+  /** Type-7 quantiles of {@code a}, which is rearranged. */
+  private static double[] quantilesInPlace(double[] a, double[] p) {
     int n = a.length;
     int[] ks = new int[2 * p.length];
     for (int i = 0; i < p.length; i++) {
@@ -58,11 +55,11 @@ final class Selection {
    * Rearranges a[lo..hi] so that a[k] holds the k-th smallest for every k in ks[kLo..kHi]
    * (sorted, possibly repeated).
    */
-  private static void select(float[] a, int lo, int hi, int[] ks, int kLo, int kHi) {
+  private static void select(double[] a, int lo, int hi, int[] ks, int kLo, int kHi) {
     while (kLo <= kHi && hi > lo) {
       if (hi - lo < INSERTION) {
         for (int i = lo + 1; i <= hi; i++) {
-          float v = a[i];
+          double v = a[i];
           int j = i - 1;
           while (j >= lo && a[j] > v) {
             a[j + 1] = a[j];
@@ -73,13 +70,13 @@ final class Selection {
         return;
       }
       int mid = (lo + hi) >>> 1;
-      float pivot = median3(a[lo], a[mid], a[hi]);
+      double pivot = median3(a[lo], a[mid], a[hi]);
       // three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot
       int lt = lo;
       int gt = hi;
       int i = lo;
       while (i <= gt) {
-        float v = a[i];
+        double v = a[i];
         if (v < pivot) {
           a[i++] = a[lt];
           a[lt++] = v;
@@ -114,65 +111,6 @@ final class Selection {
         kHi = leftEnd - 1;
       }
     }
-  }
-
-  private static void select(double[] a, int lo, int hi, int[] ks, int kLo, int kHi) {
-    while (kLo <= kHi && hi > lo) {
-      if (hi - lo < INSERTION) {
-        for (int i = lo + 1; i <= hi; i++) {
-          double v = a[i];
-          int j = i - 1;
-          while (j >= lo && a[j] > v) {
-            a[j + 1] = a[j];
-            j--;
-          }
-          a[j + 1] = v;
-        }
-        return;
-      }
-      int mid = (lo + hi) >>> 1;
-      double pivot = median3(a[lo], a[mid], a[hi]);
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        double v = a[i];
-        if (v < pivot) {
-          a[i++] = a[lt];
-          a[lt++] = v;
-        } else if (v > pivot) {
-          a[i] = a[gt];
-          a[gt--] = v;
-        } else {
-          i++;
-        }
-      }
-      int leftEnd = kLo;
-      while (leftEnd <= kHi && ks[leftEnd] < lt) {
-        leftEnd++;
-      }
-      int rightStart = leftEnd;
-      while (rightStart <= kHi && ks[rightStart] <= gt) {
-        rightStart++;
-      }
-      if (leftEnd - kLo <= kHi - rightStart + 1) {
-        if (leftEnd > kLo) {
-          select(a, lo, lt - 1, ks, kLo, leftEnd - 1);
-        }
-        lo = gt + 1;
-        kLo = rightStart;
-      } else {
-        if (rightStart <= kHi) {
-          select(a, gt + 1, hi, ks, rightStart, kHi);
-        }
-        hi = lt - 1;
-        kHi = leftEnd - 1;
-      }
-    }
-  }
-
-  private static float median3(float a, float b, float c) {
-    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 
   private static double median3(double a, double b, double c) {

@@ -2,6 +2,7 @@ package org.heavytail.trainer.loop;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -22,6 +23,9 @@ import org.heavytail.trainer.model.Network;
  * listener may call the oracle and then still read {@link StepContext#gradient}.
  */
 public final class ExampleGradientOracle implements GradientOracle {
+
+  /** The whole array: {@code set(ALL, v)} copies v into the existing tensor natively. */
+  private static final NDIndex ALL = new NDIndex(":");
   private final Network net;
   private final LossKind loss;
   private final TrainingData data;
@@ -76,8 +80,9 @@ public final class ExampleGradientOracle implements GradientOracle {
       for (int i = 0; i < params.size(); i++) {
         params.get(i).getArray().getGradient().addi(savedGrads.get(i));
       }
+      // the running statistics the same way: a native slice copy into the existing tensor
       for (Map.Entry<Parameter, NDArray> e : savedState.entrySet()) {
-        e.getKey().getArray().set(e.getValue().toByteBuffer());
+        e.getKey().getArray().set(ALL, e.getValue());
       }
     }
     return out;

@@ -9,63 +9,54 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes a reproduction's {@code report.md} in the common layout: claim, setup, checks with a
- * verdict, tables, figures. Shared by every {@link Reproduction}.
+ * verdict, tables, figures. Shared by every {@link Reproduction} (through {@link
+ * ScaledReproduction}, which also times the run).
  */
 public final class ReportWriter {
 
   private ReportWriter() {}
 
   /**
-   * Writes {@code outDir/report.md} and returns the result record.
+   * Writes {@code outDir/report.md} from {@code f} and returns the result record.
    *
-   * @param tables named tables, rendered in order after the checks
-   * @param figures PNGs (under outDir) with captions, rendered last
+   * @param name the reproduction's name
+   * @param wall wall-clock time of the run, stated in the setup
    */
-  public static ReproductionResult write(
-      String name,
-      String title,
-      String claim,
-      String setup,
-      Scale scale,
-      Path outDir,
-      List<Check> checks,
-      Table mainTable,
-      List<Table> tables,
-      List<Path> figures,
-      List<String> captions,
-      String discussion,
-      Duration wall)
-      throws IOException {
-    Markdown md = Markdown.titled(title);
-    md.heading(2, "Published claim").paragraph(claim);
-    md.heading(2, "Setup").paragraph(setup + "\n\nScale: `" + scale.label() + "`, wall time "
-        + String.format(java.util.Locale.ROOT, "%.1f s", wall.toMillis() / 1000.0) + ".");
+  public static ReproductionResult write(String name, Scale scale, Path outDir, Findings f,
+      Duration wall) throws IOException {
+    Markdown md = Markdown.titled(f.title());
+    md.heading(2, "Published claim").paragraph(f.claim());
+    md.heading(2, "Setup").paragraph(f.setup() + "\n\nScale: `" + scale.label()
+        + "`, wall time " + String.format(java.util.Locale.ROOT, "%.1f s",
+        wall.toMillis() / 1000.0) + ".");
     md.heading(2, "Checks");
-    for (Check c : checks) {
+    for (Check c : f.checks()) {
       md.bullet((c.passed() ? "**holds**: " : "**fails**: ") + c.claim() + " Measured: "
           + c.measured());
     }
     md.endList();
-    int passed = (int) checks.stream().filter(Check::passed).count();
-    Verdict v = Verdict.of(passed, checks.size());
-    md.paragraph("**Verdict: " + v.label() + "** (" + passed + " of " + checks.size()
+    int passed = (int) f.checks().stream().filter(Check::passed).count();
+    Verdict v = Verdict.of(passed, f.checks().size());
+    md.paragraph("**Verdict: " + v.label() + "** (" + passed + " of " + f.checks().size()
         + " checks hold).");
-    if (discussion != null && !discussion.isBlank()) {
-      md.heading(2, "Discussion").paragraph(discussion);
+    if (f.discussion() != null && !f.discussion().isBlank()) {
+      md.heading(2, "Discussion").paragraph(f.discussion());
     }
     md.heading(2, "Tables");
-    for (Table t : tables) {
+    for (Table t : f.tables()) {
       md.heading(3, t.name() + " (`" + t.name() + ".csv`)").table(t);
     }
+    List<Path> figures = f.figures();
     if (!figures.isEmpty()) {
       md.heading(2, "Figures");
       for (int i = 0; i < figures.size(); i++) {
-        String cap = i < captions.size() ? captions.get(i) : figures.get(i).getFileName().toString();
+        String cap = i < f.captions().size() ? f.captions().get(i)
+            : figures.get(i).getFileName().toString();
         md.paragraph(cap).image(outDir, figures.get(i), cap);
       }
     }
     Path report = md.write(outDir.resolve("report.md"));
-    return new ReproductionResult(name, scale, checks, mainTable, report, figures, wall);
+    return new ReproductionResult(name, scale, f.checks(), f.mainTable(), report, figures, wall);
   }
 
   /** Writes each table as {@code outDir/<table name>.csv}. */

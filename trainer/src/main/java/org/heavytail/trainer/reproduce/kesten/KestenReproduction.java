@@ -1,9 +1,7 @@
 package org.heavytail.trainer.reproduce.kesten;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +11,9 @@ import org.heavytail.tailstats.estimate.TailIndexEstimate;
 import org.heavytail.tailstats.estimate.TailIndexEstimator;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.heavytail.trainer.reproduce.Scale;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -32,7 +30,13 @@ import tech.tablesaw.api.Table;
  * <p>Checks: (1) every cell with exact α &lt; 2 has |α̂_Hill − α| ≤ {@value #TOLERANCE};
  * (2) α̂_Hill falls as η grows at every b; (3) α̂_Hill rises as b grows at every η.
  */
-public final class KestenReproduction implements Reproduction {
+public final class KestenReproduction
+    extends ScaledReproduction<KestenReproduction.Grid> {
+
+  private static final String NAME = "kesten";
+  private static final String DESCRIPTION =
+      "Gurbuzbalaban, Simsekli & Zhu 2021: SGD iterates on Gaussian linear regression are "
+      + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1";
 
   /** The largest |α̂_Hill − α| accepted in cells with α &lt; 2. */
   public static final double TOLERANCE = 0.15;
@@ -46,6 +50,7 @@ public final class KestenReproduction implements Reproduction {
    */
   public KestenReproduction(IntFunction<TailIndexEstimator> tailEstimator,
       TailIndexEstimator blockSum) {
+    super(NAME, DESCRIPTION);
     this.tailEstimator = tailEstimator;
     this.blockSum = blockSum;
   }
@@ -72,26 +77,13 @@ public final class KestenReproduction implements Reproduction {
   }
 
   @Override
-  public String name() {
-    return "kesten";
+  protected Grid sizes(Scale scale) {
+    return Grid.of(scale);
   }
 
   @Override
-  public String description() {
-    return "Gurbuzbalaban, Simsekli & Zhu 2021: SGD iterates on Gaussian linear regression are "
-        + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1";
-  }
-
-  @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Grid.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs an explicit grid (tests use smaller ones). */
-  public ReproductionResult run(Grid grid, Scale scale, Path outDir, long seed)
+  protected Findings measure(Grid grid, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     int cells = grid.etas().length * grid.batches().length;
     IntColumn bCol = IntColumn.create("b");
     DoubleColumn etaCol = DoubleColumn.create("eta");
@@ -172,14 +164,13 @@ public final class KestenReproduction implements Reproduction {
         + "underestimates large alpha (light tails, far from the asymptotic regime at k = 1%): "
         + "compare only cells with alpha < 2 to the tolerance, and read larger values as "
         + "'light tail'.";
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: kesten (SGD on linear regression)", claim,
-        setup, scale, outDir, checks, table, List.of(table), figures,
+    return new Findings("Reproduction: kesten (SGD on linear regression)", claim, setup,
+        checks, table, List.of(table), figures,
         List.of("Exact alpha (lines) against Hill (circles, 95% intervals) and block-sum "
             + "(triangles) estimates over eta; one colour per b.",
             "Empirical tail P(|x| > t) of the stationary iterates (" + tailLabel
                 + ") on log-log axes with the slope -alpha of the exact index."),
-        discussion, wall);
+        discussion);
   }
 
   static List<Check> checks(Grid grid, double[][] hill, double[][] exact) {

@@ -1,9 +1,7 @@
 package org.heavytail.trainer.reproduce.optimizers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +10,9 @@ import java.util.function.IntFunction;
 import org.heavytail.tailstats.estimate.TailIndexEstimator;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.heavytail.trainer.reproduce.Scale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -40,12 +38,19 @@ import tech.tablesaw.api.Table;
  * (6) from the lowest to the highest barrier the Gaussian escape rate falls at least tenfold
  * while the multiplicative and the α-stable rates fall less than twofold.
  */
-public final class OptimizersReproduction implements Reproduction {
+public final class OptimizersReproduction
+    extends ScaledReproduction<OptimizersReproduction.Sizes> {
+
+  private static final String NAME = "optimizers";
+  private static final String DESCRIPTION =
+      "Hodgkinson & Mahoney 2021: multiplicative noise gives heavy-tailed iterates for "
+      + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins";
 
   private final IntFunction<TailIndexEstimator> tailEstimator;
 
   /** @param tailEstimator the tail estimator for a sample size (e.g. Hill, k = 1%) */
   public OptimizersReproduction(IntFunction<TailIndexEstimator> tailEstimator) {
+    super(NAME, DESCRIPTION);
     this.tailEstimator = tailEstimator;
   }
 
@@ -90,26 +95,13 @@ public final class OptimizersReproduction implements Reproduction {
   static final double SWEEP_ETA = 0.4;
 
   @Override
-  public String name() {
-    return "optimizers";
+  protected Sizes sizes(Scale scale) {
+    return Sizes.of(scale);
   }
 
   @Override
-  public String description() {
-    return "Hodgkinson & Mahoney 2021: multiplicative noise gives heavy-tailed iterates for "
-        + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins";
-  }
-
-  @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Sizes.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs explicit sizes. */
-  public ReproductionResult run(Sizes sizes, Scale scale, Path outDir, long seed)
+  protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     Table tails = tailTable(sizes, seed);
     Table hops = hopTable(sizes, seed + 1);
     ReportWriter.writeCsv(outDir, tails, hops);
@@ -147,13 +139,12 @@ public final class OptimizersReproduction implements Reproduction {
         + "The basin-hopping toy is ours (the paper's own toy differs in detail): the "
         + "multiplicative noise is a random curvature xi x^2/2 added to the loss, with "
         + "xi ~ sigma (chi2_1 - 1)/sqrt(2).";
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: optimizers (multiplicative noise)", claim,
-        setup, scale, outDir, checks, tails, List.of(tails, hops), figures,
+    return new Findings("Reproduction: optimizers (multiplicative noise)", claim, setup,
+        checks, tails, List.of(tails, hops), figures,
         List.of("alpha-hat of the last iterate over eta, per optimizer and batch size.",
             "Escape rate from the left well against barrier height (log scale); zero escapes "
                 + "are drawn at the bound 1/(steps at risk)."),
-        discussion, wall);
+        discussion);
   }
 
   private Table tailTable(Sizes sizes, long seed) {

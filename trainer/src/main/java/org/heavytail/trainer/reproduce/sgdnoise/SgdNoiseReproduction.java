@@ -3,7 +3,6 @@ package org.heavytail.trainer.reproduce.sgdnoise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,9 +21,9 @@ import org.heavytail.trainer.loop.Training;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.report.RunReport;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.heavytail.trainer.reproduce.Scale;
 import org.heavytail.trainer.store.ManifestEntry;
 import org.heavytail.trainer.store.SnapshotKind;
@@ -50,7 +49,18 @@ import tech.tablesaw.api.Table;
  * variant, as in the paper's figures where α̂ is well below 2. Trends over width, depth, batch
  * size and training time are reported, not checked (see the report's discussion).
  */
-public final class SgdNoiseReproduction implements Reproduction {
+public final class SgdNoiseReproduction
+    extends ScaledReproduction<SgdNoiseReproduction.Sizes> {
+
+  private static final String NAME = "sgd-noise";
+  private static final String DESCRIPTION =
+      "Simsekli, Sagun & Gurbuzbalaban 2019: SGD gradient noise of MLPs on MNIST is "
+      + "heavy-tailed (alpha-hat well below 2)";
+
+  /** The reproduction. */
+  public SgdNoiseReproduction() {
+    super(NAME, DESCRIPTION);
+  }
 
   /**
    * Sizes of one scale.
@@ -94,26 +104,13 @@ public final class SgdNoiseReproduction implements Reproduction {
   }
 
   @Override
-  public String name() {
-    return "sgd-noise";
+  protected Sizes sizes(Scale scale) {
+    return Sizes.of(scale);
   }
 
   @Override
-  public String description() {
-    return "Simsekli, Sagun & Gurbuzbalaban 2019: SGD gradient noise of MLPs on MNIST is "
-        + "heavy-tailed (alpha-hat well below 2)";
-  }
-
-  @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Sizes.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs explicit sizes. */
-  public ReproductionResult run(Sizes sizes, Scale scale, Path outDir, long seed)
+  protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     Map<String, Variant> variants = new LinkedHashMap<>();
     for (int w : sizes.widths()) {
       add(variants, new Variant("width", w, sizes.baseDepth(), sizes.baseBatch()));
@@ -230,12 +227,11 @@ public final class SgdNoiseReproduction implements Reproduction {
         + "heavy-tailed coordinates. Trends with width, depth, batch size and training time "
         + "are in the summary table for the reader to compare with the paper's figures; CIFAR-10 "
         + "was not run here.";
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: sgd-noise (tail index of SGD noise)", claim,
-        setup, scale, outDir, checks, summary, List.of(summary, detail), figures,
+    return new Findings("Reproduction: sgd-noise (tail index of SGD noise)", claim, setup,
+        checks, summary, List.of(summary, detail), figures,
         List.of("Overall alpha-hat of the gradient noise against step, one line per run.",
             "alpha-hat per layer against step (first run), with 95% intervals."),
-        discussion, wall);
+        discussion);
   }
 
   private static void add(Map<String, Variant> m, Variant v) {

@@ -1,9 +1,7 @@
 package org.heavytail.trainer.reproduce.weights;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +15,9 @@ import org.heavytail.trainer.loop.TrainResult;
 import org.heavytail.trainer.loop.Training;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.heavytail.trainer.reproduce.Scale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -42,7 +40,18 @@ import tech.tablesaw.api.Table;
  * (training makes the spectra heavier-tailed); (2) over the epochs, the averaged exponent and the
  * test accuracy are negatively correlated (Spearman).
  */
-public final class WeightsReproduction implements Reproduction {
+public final class WeightsReproduction
+    extends ScaledReproduction<WeightsReproduction.Sizes> {
+
+  private static final String NAME = "weights";
+  private static final String DESCRIPTION =
+      "Martin & Mahoney 2021: layer weight spectra grow power-law tails during training; "
+      + "smaller exponents go with better test accuracy";
+
+  /** The reproduction. */
+  public WeightsReproduction() {
+    super(NAME, DESCRIPTION);
+  }
 
   /** Smallest side of a matrix whose spectrum is fitted. */
   static final int MIN_SIDE = 50;
@@ -78,26 +87,13 @@ public final class WeightsReproduction implements Reproduction {
   }
 
   @Override
-  public String name() {
-    return "weights";
+  protected Sizes sizes(Scale scale) {
+    return Sizes.of(scale);
   }
 
   @Override
-  public String description() {
-    return "Martin & Mahoney 2021: layer weight spectra grow power-law tails during training; "
-        + "smaller exponents go with better test accuracy";
-  }
-
-  @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Sizes.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs explicit sizes. */
-  public ReproductionResult run(Sizes sizes, Scale scale, Path outDir, long seed)
+  protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     int n = sizes.subset() == 0 ? 60_000 : sizes.subset();
     long perEpoch = n / sizes.batch();
     WeightCapture capture = new WeightCapture(s -> s == 0 || (s + 1) % perEpoch == 0);
@@ -189,11 +185,10 @@ public final class WeightsReproduction implements Reproduction {
         + "MLPs trained for a few epochs change their spectra only modestly, so the claim is "
         + "tested at its weakest; the paper's strongest evidence is on large pretrained "
         + "models, which we did not run.";
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: weights (heavy-tailed weight spectra)",
-        claim, setup, scale, outDir, checks, summary, List.of(summary, layers), figures,
+    return new Findings("Reproduction: weights (heavy-tailed weight spectra)", claim, setup,
+        checks, summary, List.of(summary, layers), figures,
         List.of("Power-law exponent of each layer's ESD against step (error bars: CSN standard "
-            + "error)."), discussion, wall);
+            + "error)."), discussion);
   }
 
   private static double accuracy(List<EpochSummary> epochs, int epoch) {

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +28,9 @@ import org.heavytail.trainer.model.ModelSpec;
 import org.heavytail.trainer.model.Network;
 import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
-import org.heavytail.trainer.reproduce.Reproduction;
-import org.heavytail.trainer.reproduce.ReproductionResult;
+import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.heavytail.trainer.reproduce.Scale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -72,7 +70,8 @@ import tech.tablesaw.api.Table;
  * ±1 admits both); (c) the bulk is concentrated near zero: at every k at least {@value
  * #BULK_MASS} of the SLQ mass lies within |λ| ≤ {@value #BULK_RADIUS}·λ_1.
  */
-public final class HessianSpectrumReproduction implements Reproduction {
+public final class HessianSpectrumReproduction
+    extends ScaledReproduction<HessianSpectrumReproduction.Sizes> {
 
   private static final Logger LOG = LogManager.getLogger(HessianSpectrumReproduction.class);
 
@@ -148,27 +147,20 @@ public final class HessianSpectrumReproduction implements Reproduction {
       SpectralDensity density,
       double bulkMass, double seconds) {}
 
-  @Override
-  public String name() {
-    return "hessian-spectrum";
+  /** The reproduction with its name and description. */
+  public HessianSpectrumReproduction() {
+    super("hessian-spectrum", "Sagun et al. 2017: the Hessian spectrum of a trained network is "
+        + "a bulk near zero plus outliers whose number follows the number of classes");
   }
 
   @Override
-  public String description() {
-    return "Sagun et al. 2017: the Hessian spectrum of a trained network is a bulk near zero plus "
-        + "outliers whose number follows the number of classes";
+  protected Sizes sizes(Scale scale) {
+    return Sizes.of(scale);
   }
 
   @Override
-  public ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(Sizes.of(scale), scale, outDir, seed);
-  }
-
-  /** Runs explicit sizes. */
-  public ReproductionResult run(Sizes sizes, Scale scale, Path outDir, long seed)
+  protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
-    long t0 = System.nanoTime();
-    Files.createDirectories(outDir);
     Training.configureThreads();
     ArrayData mnist = DataSets.load(DataSetId.fromName("mnist"), Split.TRAIN);
     List<PerK> results = new ArrayList<>();
@@ -250,11 +242,8 @@ public final class HessianSpectrumReproduction implements Reproduction {
         + "ties the outliers to the class means of the "
         + "logit gradients and counts C of them for C classes (Papyan 2019, 2020; Fort & "
         + "Ganguli 2019); for softmax cross-entropy some authors count C - 1.";
-    String discussion = discussion(results, sizes);
-    Duration wall = Duration.ofNanos(System.nanoTime() - t0);
-    return ReportWriter.write(name(), "Reproduction: hessian-spectrum (bulk and outliers)", claim,
-        setup, scale, outDir, checks, summary, List.of(summary, eig), figures, captions,
-        discussion, wall);
+    return new Findings("Reproduction: hessian-spectrum (bulk and outliers)", claim, setup,
+        checks, summary, List.of(summary, eig), figures, captions, discussion(results, sizes));
   }
 
   private PerK runOne(Sizes sizes, int k, ArrayData mnist, Path runDir, long seed)

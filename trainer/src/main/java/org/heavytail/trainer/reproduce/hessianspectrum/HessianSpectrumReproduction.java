@@ -129,7 +129,7 @@ public final class HessianSpectrumReproduction
         case TEST -> new Sizes(new int[] {2, 5, 10}, 16, 60, 12, 20, 0.1, 30, 120, 30, 1);
         case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 300, 50, 32, 0.1, 100, 250, 60,
             2);
-        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 128, 1000, 30, 32, 0.1, 300, 300, 60,
+        case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 128, 5000, 20, 32, 0.1, 300, 300, 60,
             4);
       };
     }

@@ -63,6 +63,42 @@ public record ArrayData(
         numClasses);
   }
 
+  /**
+   * The examples of the first {@code k} classes (labels 0..k−1), in their original order, as a
+   * k-class data set (a copy; {@code numClasses} becomes k, labels are unchanged). Used to train
+   * on class subsets, e.g. the Hessian-outlier experiment of Sagun et al. (2017).
+   *
+   * @throws IllegalArgumentException when this is not a classification set or k is not in
+   *     [1, numClasses]
+   */
+  public ArrayData firstClasses(int k) {
+    if (numClasses <= 0) {
+      throw new IllegalArgumentException(
+          "firstClasses(" + k + "): the data set has no class labels (regression)");
+    }
+    if (k < 1 || k > numClasses) {
+      throw new IllegalArgumentException(
+          "firstClasses(" + k + "): expected 1 <= k <= numClasses = " + numClasses);
+    }
+    int per = exampleSize();
+    int n = 0;
+    for (int y : labels) {
+      if (y < k) {
+        n++;
+      }
+    }
+    float[] f = new float[n * per];
+    int[] l = new int[n];
+    int j = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < k) {
+        System.arraycopy(features, i * per, f, j * per, per);
+        l[j++] = labels[i];
+      }
+    }
+    return new ArrayData(f, l, new float[0], exampleShape.clone(), k);
+  }
+
   private static long exampleSize(long[] shape) {
     long p = 1;
     for (long s : shape) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.heavytail.tailstats.estimate.BlockSumEstimator;
 import org.heavytail.tailstats.estimate.HillEstimator;
 import org.heavytail.trainer.reproduce.alignment.AlignmentReproduction;
+import org.heavytail.trainer.reproduce.hessianspectrum.HessianSpectrumReproduction;
 import org.heavytail.trainer.reproduce.kesten.KestenReproduction;
 import org.heavytail.trainer.reproduce.optimizers.OptimizersReproduction;
 import org.heavytail.trainer.reproduce.sgdnoise.SgdNoiseReproduction;
@@ -29,5 +30,6 @@ final class ReproductionCatalog {
     known.put("sgd-noise", SgdNoiseReproduction::new);
     known.put("weights", WeightsReproduction::new);
     known.put("alignment", AlignmentReproduction::new);
+    known.put("hessian-spectrum", HessianSpectrumReproduction::new);
   }
 }

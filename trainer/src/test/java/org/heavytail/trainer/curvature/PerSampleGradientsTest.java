@@ -97,7 +97,11 @@ class PerSampleGradientsTest {
         assertTrue(PerSampleGradients.supportsFastPath(model), model.parameterNames().toString());
         PerSampleGradients.Result fast = PerSampleGradients.fast(model, x, y);
         PerSampleGradients.Result loop = PerSampleGradients.loop(model, x, y);
-        assertSame(fast, loop, type == DataType.FLOAT64 ? 1e-12 : 1e-5);
+        // float64 is the exactness check. In float32 the two paths sum each conv weight
+        // gradient over the output positions (10 x 9 for the first conv) in different orders
+        // (and, with 2 intra-op threads, in different chunks): a few ulps of the partial sums,
+        // seen up to 2e-5 relative on a loaded machine, so the float32 tolerance is 5e-5.
+        assertSame(fast, loop, type == DataType.FLOAT64 ? 1e-12 : 5e-5);
       }
     }
   }

@@ -34,9 +34,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "Output folder (default: reproductions/NAME[-quick]).")
   Path out;
 
-  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).",
-      defaultValue = "20190612")
-  long seed;
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = Reproductions.DEFAULT_SEED;
 
   @Override
   public Integer call() throws Exception {

@@ -3,12 +3,11 @@ package org.heavytail.trainer.reproduce;
 import java.util.Locale;
 
 /**
- * How large a reproduction runs: {@code TEST} for unit tests (seconds), {@code QUICK} for CI
- * ({@code --quick}, a few minutes on 2 cores), {@code FULL} for the numbers in REPRODUCTIONS.md.
+ * How large a reproduction runs: {@code QUICK} ({@code --quick}, under two minutes each on 2
+ * idle cores; the unit tests assert every trend at this scale) or {@code FULL} (the numbers in
+ * REPRODUCTIONS.md).
  */
 public enum Scale {
-  /** Smallest honest scale, used by unit tests. */
-  TEST,
   /** The {@code --quick} scale. */
   QUICK,
   /** The default scale of {@code heavytail reproduce}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A {@link Reproduction} whose sizes are a value of type {@code S} chosen per {@link Scale}: it
@@ -17,14 +18,17 @@ public abstract class ScaledReproduction<S> implements Reproduction {
 
   private final String name;
   private final String description;
+  private final Function<Scale, S> sizesOf;
 
   /**
    * @param name command-line name
    * @param description one line: the paper and the claim
+   * @param sizesOf the sizes of each scale
    */
-  protected ScaledReproduction(String name, String description) {
+  protected ScaledReproduction(String name, String description, Function<Scale, S> sizesOf) {
     this.name = name;
     this.description = description;
+    this.sizesOf = sizesOf;
   }
 
   @Override
@@ -38,7 +42,9 @@ public abstract class ScaledReproduction<S> implements Reproduction {
   }
 
   /** The sizes of a scale. */
-  protected abstract S sizes(Scale scale);
+  public final S sizes(Scale scale) {
+    return sizesOf.apply(scale);
+  }
 
   /**
    * Runs the experiment at {@code sizes}, writing its CSV tables and figures under {@code

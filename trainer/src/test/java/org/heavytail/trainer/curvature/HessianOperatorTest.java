@@ -1,7 +1,10 @@
 package org.heavytail.trainer.curvature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -173,6 +176,48 @@ class HessianOperatorTest {
           assertEquals(hw64[i], hw32[i], 1e-4 * scale, "float32 Hw[" + i + "]");
         }
       }
+    }
+  }
+
+  /**
+   * The checked build's decision: products equal to rounding agree; after a disagreement the
+   * third build sides with the first (the second was odd), with the second (the first was odd:
+   * the near-zero first products seen once after training), or with neither (an error).
+   */
+  @Test
+  void checkedBuildKeepsTheProductTwoBuildsAgreeOn() {
+    double[] good = {3.0, -1.5, 2.25};
+    double[] rounded = {3.0 * (1 + 1e-7), -1.5, 2.25 * (1 - 1e-7)};
+    double[] nearZero = {5e-10, 0, -2e-10};
+    double[] other = {3.0, -1.5, 2.5};
+    assertTrue(HessianOperator.sameProduct(good, rounded));
+    assertFalse(HessianOperator.sameProduct(good, nearZero));
+    assertFalse(HessianOperator.sameProduct(good, other));
+    assertTrue(HessianOperator.sameProduct(new double[3], new double[3]));
+    assertEquals(2, HessianOperator.trustedBuild(nearZero, good, rounded));
+    assertEquals(0, HessianOperator.trustedBuild(good, nearZero, rounded));
+    assertEquals(-1, HessianOperator.trustedBuild(good, nearZero, other));
+  }
+
+  /** Building (and closing) operators leaves the caller's x and y open, in their manager. */
+  @Test
+  void buildingAndClosingLeavesTheCallersArraysInPlace() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      Random rng = new Random(3);
+      NDArray x = TinyNets.gaussian(m, rng, 12, 4, DataType.FLOAT64);
+      NDArray y = TinyNets.gaussian(m, rng, 12, 1, DataType.FLOAT64);
+      CurvatureModel model = CurvatureModel.of(TinyNets.linear(m, 4, DataType.FLOAT64),
+          PerExampleLoss.halfSquare());
+      double first;
+      try (HessianOperator h = HessianOperator.of(model, x, y)) {
+        first = h.apply(new double[] {1, 0, 0, 0})[0];
+      }
+      assertSame(m, x.getManager());
+      assertSame(m, y.getManager());
+      try (HessianOperator h = HessianOperator.of(model, x, y)) {
+        assertEquals(first, h.apply(new double[] {1, 0, 0, 0})[0], 0.0);
+      }
+      assertEquals(12, x.getShape().get(0));
     }
   }
 

@@ -119,8 +119,6 @@ public final class AlignmentReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes(32, 512, 128, 800, List.of(0.05, 0.1), List.of(8, 32), List.of(),
-            10, 2);
         case QUICK -> new Sizes(64, 1000, 256, 2000, List.of(0.05, 0.1, 0.2, 0.4),
             List.of(8, 32, 128), List.of(32, 256), 20, 4);
         case FULL -> new Sizes(128, 4000, 512, 12_000,
@@ -178,12 +176,7 @@ public final class AlignmentReproduction
   public AlignmentReproduction() {
     super("alignment", "Wu, Wang & Su 2022: with square loss SGD noise is aligned with the "
         + "Hessian (mu = Tr(Sigma H)/(2L||H||_F^2) of order one) and eta||H||_F/sqrt(B) <= "
-        + "1/sqrt(mu)");
-  }
-
-  @Override
-  protected Sizes sizes(Scale scale) {
-    return Sizes.of(scale);
+        + "1/sqrt(mu)", Sizes::of);
   }
 
   @Override

@@ -126,7 +126,6 @@ public final class HessianSpectrumReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes(new int[] {2, 5, 10}, 16, 60, 12, 20, 0.1, 30, 120, 30, 1);
         case QUICK -> new Sizes(new int[] {2, 3, 5, 7, 10}, 40, 300, 50, 32, 0.1, 100, 250, 60,
             2);
         case FULL -> new Sizes(new int[] {2, 3, 5, 7, 10}, 128, 5000, 20, 32, 0.1, 300, 300, 60,
@@ -150,12 +149,7 @@ public final class HessianSpectrumReproduction
   /** The reproduction with its name and description. */
   public HessianSpectrumReproduction() {
     super("hessian-spectrum", "Sagun et al. 2017: the Hessian spectrum of a trained network is "
-        + "a bulk near zero plus outliers whose number follows the number of classes");
-  }
-
-  @Override
-  protected Sizes sizes(Scale scale) {
-    return Sizes.of(scale);
+        + "a bulk near zero plus outliers whose number follows the number of classes", Sizes::of);
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class KestenReproduction
       TailIndexEstimator blockSum) {
     super("kesten",
         "Gurbuzbalaban, Simsekli & Zhu 2021: SGD iterates on Gaussian linear regression are "
-        + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1");
+        + "power-tailed with alpha from E|1-(eta/b)chi2_b|^alpha = 1", Grid::of);
     this.tailEstimator = tailEstimator;
     this.blockSum = blockSum;
   }
@@ -62,20 +62,14 @@ public final class KestenReproduction
    */
   public record Grid(double[] etas, int[] batches, int chains, int steps) {
 
-    /** The grid of a scale: TEST 60k chains, QUICK 200k, FULL 500k (400 steps) on a finer eta grid. */
+    /** The grid of a scale: QUICK 200k chains x 300 steps, FULL 500k x 400 steps on a finer eta grid. */
     public static Grid of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Grid(new double[] {0.5, 1.0, 1.5}, new int[] {1, 2, 5}, 60_000, 200);
         case QUICK -> new Grid(new double[] {0.5, 1.0, 1.5}, new int[] {1, 2, 5}, 200_000, 300);
         case FULL -> new Grid(new double[] {0.5, 0.75, 1.0, 1.25, 1.5},
             new int[] {1, 2, 5}, 500_000, 400);
       };
     }
-  }
-
-  @Override
-  protected Grid sizes(Scale scale) {
-    return Grid.of(scale);
   }
 
   @Override

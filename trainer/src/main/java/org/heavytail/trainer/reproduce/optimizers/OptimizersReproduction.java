@@ -47,7 +47,7 @@ public final class OptimizersReproduction
   public OptimizersReproduction(IntFunction<TailIndexEstimator> tailEstimator) {
     super("optimizers",
         "Hodgkinson & Mahoney 2021: multiplicative noise gives heavy-tailed iterates for "
-        + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins");
+        + "SGD/momentum/Newton; Gaussian control is light; heavy tails hop basins", Sizes::of);
     this.tailEstimator = tailEstimator;
   }
 
@@ -70,8 +70,6 @@ public final class OptimizersReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes(new double[] {0.1, 0.8}, new int[] {1, 4},
-            new double[] {0.5, 1.25}, 40_000, 150, new double[] {0.25, 2.0}, 300, 20_000, 200);
         case QUICK -> new Sizes(new double[] {0.1, 0.2, 0.4, 0.8}, new int[] {1, 4},
             new double[] {0.5, 1.0, 1.25}, 100_000, 250, new double[] {0.25, 0.5, 1.0, 2.0},
             1000, 20_000, 300);
@@ -90,11 +88,6 @@ public final class OptimizersReproduction
   static final double HOP_STABLE_ALPHA = 1.5;
   /** η and b of the SGD data-variability sweep. */
   static final double SWEEP_ETA = 0.4;
-
-  @Override
-  protected Sizes sizes(Scale scale) {
-    return Sizes.of(scale);
-  }
 
   @Override
   protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)

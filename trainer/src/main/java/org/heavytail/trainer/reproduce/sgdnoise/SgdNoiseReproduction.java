@@ -58,7 +58,7 @@ public final class SgdNoiseReproduction
   public SgdNoiseReproduction() {
     super("sgd-noise",
         "Simsekli, Sagun & Gurbuzbalaban 2019: SGD gradient noise of MLPs on MNIST/CIFAR-10 is "
-        + "heavy-tailed (alpha-hat well below 2)");
+        + "heavy-tailed (alpha-hat well below 2)", Sizes::of);
   }
 
   /**
@@ -84,8 +84,6 @@ public final class SgdNoiseReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes(new int[] {32, 64}, new int[] {1}, new int[] {32}, 64, 2, 64, 60,
-            2, 40, 5000, 0.1, false);
         case QUICK -> new Sizes(new int[] {32, 128}, new int[] {1, 3}, new int[] {32, 128}, 64, 2,
             64, 300, 3, 100, 20_000, 0.1, false);
         case FULL -> new Sizes(new int[] {32, 128, 256}, new int[] {1, 2, 3},
@@ -104,11 +102,6 @@ public final class SgdNoiseReproduction
       return String.format(Locale.ROOT, "mlp:%d-10:width=%d:depth=%d:relu",
           dataset.equals("mnist") ? 784 : 3072, width, depth);
     }
-  }
-
-  @Override
-  protected Sizes sizes(Scale scale) {
-    return Sizes.of(scale);
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class WeightsReproduction
   public WeightsReproduction() {
     super("weights",
         "Martin & Mahoney 2021: layer weight spectra grow power-law tails during training; "
-        + "smaller exponents go with better test accuracy");
+        + "smaller exponents go with better test accuracy", Sizes::of);
   }
 
   /** Smallest side of a matrix whose spectrum is fitted. */
@@ -76,16 +76,10 @@ public final class WeightsReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case TEST -> new Sizes("mlp:784-300-100-10:relu", 5, 16, 9600, 0.1);
         case QUICK -> new Sizes("mlp:784-300-100-10:relu", 4, 16, 30_000, 0.1);
         case FULL -> new Sizes("mlp:784-1000-500-10:relu", 6, 16, 0, 0.1);
       };
     }
-  }
-
-  @Override
-  protected Sizes sizes(Scale scale) {
-    return Sizes.of(scale);
   }
 
   @Override
@@ -180,7 +174,7 @@ public final class WeightsReproduction
     String discussion = "The exponent of a Marchenko-Pastur bulk is not well defined: at "
         + "initialization the KS-optimal fit lands on the steep edge of the bulk and its value "
         + "depends on the draw (784 x 300: 6.1 to 13.4, 300 x 100: 3.4 to 5.3 over seeds 1-3 "
-        + "at the test scale), so the fall from initialization is large for some layers and "
+        + "on 9,600 training images), so the fall from initialization is large for some layers and "
         + "small for others; the fall over the epochs is the firmer evidence. The spectra need "
         + "thousands of small-batch SGD steps to change: after a few hundred steps (2 epochs of "
         + "2,000 examples at b = 40) the averaged exponent can still rise. The paper's strongest "

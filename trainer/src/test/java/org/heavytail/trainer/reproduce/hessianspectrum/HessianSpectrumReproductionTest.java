@@ -18,24 +18,29 @@ class HessianSpectrumReproductionTest {
 
   /**
    * Needs ../shared/data/mnist (fails with the data locator's message when absent). Trains three
-   * tiny MLPs on 2, 5 and 10 MNIST classes and asserts the published trend from the computed
+   * the {@code --quick} MLPs (784-40-k) on 2, 3, 5, 7 and 10 MNIST classes and asserts the published trend from the computed
    * spectra: more classes, more outliers; and a bulk concentrated near zero.
    */
   @Test
   void outliersGrowWithTheNumberOfClasses() throws Exception {
-    ReproductionResult r = Reproductions.byName("hessian-spectrum").run(Scale.TEST, dir, 1L);
+    ReproductionResult r = Reproductions.byName("hessian-spectrum").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
     Table s = r.table();
-    assertEquals(3, s.rowCount());
+    assertEquals(5, s.rowCount());
     int first = s.intColumn("outliers").get(0);
-    int last = s.intColumn("outliers").get(2);
+    int last = s.intColumn("outliers").get(4);
     assertTrue(last > first, "outliers at k = 10 (" + last + ") > at k = 2 (" + first + ")");
+    boolean nonDecreasing = true;
+    for (int i = 1; i < s.rowCount(); i++) {
+      nonDecreasing &= s.intColumn("outliers").get(i) >= s.intColumn("outliers").get(i - 1);
+    }
+    assertTrue(nonDecreasing, "outliers along k = 2, 3, 5, 7, 10: "
+        + s.intColumn("outliers").asList());
     for (int i = 0; i < s.rowCount(); i++) {
       assertTrue(s.doubleColumn("lambda_1_over_edge").get(i) >= 1);
       assertTrue(s.doubleColumn("mass_near_zero").get(i) > 0.5,
           "bulk mass near zero " + s.doubleColumn("mass_near_zero").get(i));
     }
-    assertEquals(last > first && s.intColumn("outliers").get(1) >= first
-        && last >= s.intColumn("outliers").get(1), r.checks().get(0).passed());
+    assertTrue(r.checks().get(0).passed(), r.checks().get(0).measured());
     assertTrue(Files.exists(r.report()));
     assertTrue(Files.exists(dir.resolve("hessian_eigenvalues.csv")));
     assertTrue(Files.exists(dir.resolve("outliers_vs_classes.png")));

@@ -18,7 +18,7 @@ class OptimizersReproductionTest {
 
   @Test
   void trendsHoldAtTestScale() throws Exception {
-    ReproductionResult r = Reproductions.byName("optimizers").run(Scale.TEST, dir, 7L);
+    ReproductionResult r = Reproductions.byName("optimizers").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
     assertEquals(6, r.checks().size());
     for (Check c : r.checks()) {
       assertTrue(c.passed(), c.claim() + " -- " + c.measured());

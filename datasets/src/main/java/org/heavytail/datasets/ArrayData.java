@@ -64,6 +64,53 @@ public record ArrayData(
   }
 
   /**
+   * The first {@code n} examples of the class-interleaved order (a copy): example j of class c
+   * (j-th in the original order among its class) comes at round j, classes 0..K−1 within a round,
+   * classes that run out are skipped. So any n holds ⌊n/K⌋ or ⌈n/K⌉ examples of each class
+   * (while every class lasts), whatever the original order; {@link #head} of a set stored class
+   * by class (CIFAR-10 decoded from image folders) would hold one class.
+   *
+   * @throws IllegalArgumentException when this is not a classification set or n is not in
+   *     [1, size()]
+   */
+  public ArrayData balancedHead(int n) {
+    if (numClasses <= 0) {
+      throw new IllegalArgumentException(
+          "balancedHead(" + n + "): the data set has no class labels (regression)");
+    }
+    if (n < 1 || n > size()) {
+      throw new IllegalArgumentException(
+          "balancedHead(" + n + "): expected 1 <= n <= size() = " + size());
+    }
+    int[][] byClass = new int[numClasses][];
+    int[] counts = new int[numClasses];
+    for (int y : labels) {
+      counts[y]++;
+    }
+    for (int c = 0; c < numClasses; c++) {
+      byClass[c] = new int[counts[c]];
+      counts[c] = 0;
+    }
+    for (int i = 0; i < labels.length; i++) {
+      byClass[labels[i]][counts[labels[i]]++] = i;
+    }
+    int per = exampleSize();
+    float[] f = new float[n * per];
+    int[] l = new int[n];
+    int j = 0;
+    for (int round = 0; j < n; round++) {
+      for (int c = 0; c < numClasses && j < n; c++) {
+        if (round < byClass[c].length) {
+          int i = byClass[c][round];
+          System.arraycopy(features, i * per, f, j * per, per);
+          l[j++] = labels[i];
+        }
+      }
+    }
+    return new ArrayData(f, l, new float[0], exampleShape.clone(), numClasses);
+  }
+
+  /**
    * The examples of the first {@code k} classes (labels 0..k−1), in their original order, as a
    * k-class data set (a copy; {@code numClasses} becomes k, labels are unchanged). Used to train
    * on class subsets, e.g. the Hessian-outlier experiment of Sagun et al. (2017).

@@ -35,6 +35,31 @@ class ArrayDataTest {
     assertArrayEquals(six().labels(), all.labels());
   }
 
+  /**
+   * The class-interleaved order of six() (labels 2, 0, 1, 0, 2, 1) is examples 1, 2, 0, 3, 5, 4
+   * (round 0: first 0, first 1, first 2; round 1: second of each); any prefix is balanced.
+   */
+  @Test
+  void balancedHeadTakesClassesInTurn() {
+    ArrayData three = six().balancedHead(3);
+    assertArrayEquals(new int[] {0, 1, 2}, three.labels());
+    assertArrayEquals(new float[] {10, 11, 20, 21, 0, 1}, three.features());
+    assertEquals(3, three.numClasses());
+    assertArrayEquals(new int[] {0, 1, 2, 0, 1, 2}, six().balancedHead(6).labels());
+    assertArrayEquals(new float[] {10, 11, 20, 21, 0, 1, 30, 31, 50, 51, 40, 41},
+        six().balancedHead(6).features());
+    // a class that runs out is skipped: labels 0, 0, 0, 1 -> 0, 1, 0, 0
+    ArrayData skewed = new ArrayData(new float[] {0, 1, 2, 3}, new int[] {0, 0, 0, 1},
+        new float[0], new long[] {1}, 2);
+    assertArrayEquals(new int[] {0, 1, 0, 0}, skewed.balancedHead(4).labels());
+    assertArrayEquals(new float[] {0, 3, 1, 2}, skewed.balancedHead(4).features());
+    assertThrows(IllegalArgumentException.class, () -> six().balancedHead(0));
+    assertThrows(IllegalArgumentException.class, () -> six().balancedHead(7));
+    ArrayData regression = new ArrayData(new float[] {1, 2}, new int[0], new float[] {3, 4},
+        new long[] {1}, 0);
+    assertThrows(IllegalArgumentException.class, () -> regression.balancedHead(1));
+  }
+
   @Test
   void firstClassesRejectsBadK() {
     IllegalArgumentException e =

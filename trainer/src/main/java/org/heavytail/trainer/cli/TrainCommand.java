@@ -104,6 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--subset", description = "Train on the first N examples only (default: all).")
   int subset;
 
+  @Option(names = "--subset-balanced", description = "With --subset: take the first N of the"
+      + " class-interleaved order (every class equally), not the first N in file order; for data"
+      + " stored class by class, such as CIFAR-10 decoded from image folders.")
+  boolean subsetBalanced;
+
   @Option(names = "--opt", description = "Optimizer option key=value (repeatable), e.g. --opt momentum=0.9.")
   Map<String, String> opts = new LinkedHashMap<>();
 
@@ -165,6 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
             .optCheckpointEvery(checkpointEvery)
             .optDataDir(dataDir)
             .optSubset(subset)
+            .optSubsetBalanced(subsetBalanced)
             .optEvaluateTest(!noTest)
             .optProgress(!noProgress)
             .optStandardize(standardize);

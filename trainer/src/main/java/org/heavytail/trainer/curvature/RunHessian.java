@@ -82,9 +82,7 @@ public final class RunHessian {
     Path dd = dataDir != null ? dataDir : tc.dataDir();
     DataLocation loc = dd != null ? DataLocation.of(dd) : DataLocation.defaults();
     ArrayData train = DataSets.load(id, Split.TRAIN, loc);
-    if (tc.subset() > 0) {
-      train = train.head(tc.subset());
-    }
+    train = tc.subsetOf(train);
     boolean classification = train.numClasses() > 0;
     LossKind loss = resolved.has("loss") ? LossKind.fromName(resolved.get("loss").asText())
         : tc.loss() != null ? LossKind.fromName(tc.loss())

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.heavytail.datasets.ArrayData;
 import org.heavytail.trainer.model.LossKind;
 import org.heavytail.trainer.model.ModelSpec;
 import org.heavytail.trainer.optim.OptimizerFactory;
@@ -36,7 +37,9 @@ import org.heavytail.trainer.optim.OptimizerFactory;
  * @param out run directory (null: {@code runs/<timestamp>})
  * @param checkpointEvery steps between checkpoints (0: only at the end)
  * @param dataDir data directory (null: the default search path)
- * @param subset use only the first N training examples (0: all)
+ * @param subset use only N training examples (0: all): the first N, or with {@code
+ *     subsetBalanced} the first N of the class-interleaved order ({@link ArrayData#balancedHead})
+ * @param subsetBalanced take the subset class-balanced (for sets stored class by class)
  * @param evaluateTest evaluate the test split at the end of every epoch and of the run
  * @param progress show a progress bar when on a terminal
  * @param standardize standardise features x ← (x − μ)/σ with the global mean μ and standard
@@ -59,6 +62,7 @@ public record TrainConfig(
     long checkpointEvery,
     Path dataDir,
     int subset,
+    boolean subsetBalanced,
     boolean evaluateTest,
     boolean progress,
     Boolean standardize) {
@@ -116,10 +120,28 @@ public record TrainConfig(
     b.checkpointEvery = checkpointEvery;
     b.dataDir = dataDir;
     b.subset = subset;
+    b.subsetBalanced = subsetBalanced;
     b.evaluateTest = evaluateTest;
     b.progress = progress;
     b.standardize = standardize;
     return b;
+  }
+
+  /**
+   * The training examples this config trains on: all of {@code train}, its first {@link
+   * #subset} examples, or with {@link #subsetBalanced} the first of the class-interleaved order.
+   *
+   * @throws IllegalArgumentException when the subset is larger than the training set
+   */
+  public ArrayData subsetOf(ArrayData train) {
+    if (subset == 0) {
+      return train;
+    }
+    if (subset > train.size()) {
+      throw new IllegalArgumentException(
+          "subset " + subset + ": the training set has only " + train.size() + " examples");
+    }
+    return subsetBalanced ? train.balancedHead(subset) : train.head(subset);
   }
 
   /** The options passed to the optimizer factory: {@link #optimizerOptions} plus {@code lr}. */
@@ -148,6 +170,7 @@ public record TrainConfig(
     n.put("checkpointEvery", checkpointEvery);
     n.put("dataDir", dataDir == null ? null : dataDir.toString());
     n.put("subset", subset);
+    n.put("subsetBalanced", subsetBalanced);
     n.put("evaluateTest", evaluateTest);
     n.put("progress", progress);
     n.put("standardize", standardize);
@@ -181,6 +204,8 @@ public record TrainConfig(
     b.checkpointEvery = req(n, "checkpointEvery").asLong();
     b.dataDir = n.hasNonNull("dataDir") ? Paths.get(n.get("dataDir").asText()) : null;
     b.subset = req(n, "subset").asInt();
+    // absent in configs written before the field existed: the first N
+    b.subsetBalanced = n.hasNonNull("subsetBalanced") && n.get("subsetBalanced").asBoolean();
     b.evaluateTest = req(n, "evaluateTest").asBoolean();
     b.progress = req(n, "progress").asBoolean();
     b.standardize = n.hasNonNull("standardize") ? n.get("standardize").asBoolean() : null;
@@ -231,6 +256,7 @@ public record TrainConfig(
     private long checkpointEvery = 1000;
     private Path dataDir;
     private int subset;
+    private boolean subsetBalanced;
     private boolean evaluateTest = true;
     private boolean progress = true;
     private Boolean standardize;
@@ -353,6 +379,12 @@ public record TrainConfig(
       return this;
     }
 
+    /** Take the subset class-balanced ({@link ArrayData#balancedHead}) instead of the first N. */
+    public Builder optSubsetBalanced(boolean balanced) {
+      this.subsetBalanced = balanced;
+      return this;
+    }
+
     /** Whether to evaluate on the test split. */
     public Builder optEvaluateTest(boolean evaluate) {
       this.evaluateTest = evaluate;
@@ -380,7 +412,7 @@ public record TrainConfig(
       }
       return new TrainConfig(model, dataset, loss, optimizer, lr, optimizerOptions,
           batchSize, epochs, steps, seed, device, out, checkpointEvery, dataDir, subset,
-          evaluateTest, progress, standardize);
+          subsetBalanced, evaluateTest, progress, standardize);
     }
   }
 }

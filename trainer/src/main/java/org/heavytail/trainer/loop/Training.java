@@ -157,13 +157,7 @@ public final class Training {
       TrainConfig config, Path dir, boolean resume, ArrayData train, ArrayData test,
       List<TrainingListener> listeners) throws IOException {
     configureThreads();
-    if (config.subset() > 0) {
-      if (config.subset() > train.size()) {
-        throw new IllegalArgumentException(
-            "subset " + config.subset() + ": the training set has only " + train.size() + " examples");
-      }
-      train = train.head(config.subset());
-    }
+    train = config.subsetOf(train);
     if (!config.evaluateTest()) {
       test = null;
     }

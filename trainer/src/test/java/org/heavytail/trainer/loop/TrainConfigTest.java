@@ -1,14 +1,19 @@
 package org.heavytail.trainer.loop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The learning rate of a config: the optimizer's default unless set, always stored resolved. */
+/**
+ * The learning rate of a config (the optimizer's default unless set, always stored resolved) and
+ * its training subset.
+ */
 class TrainConfigTest {
 
   @Test
@@ -42,6 +47,30 @@ class TrainConfigTest {
     assertEquals(c, back);
     // a config rebuilt from the replayed one keeps its η (no second resolution)
     assertEquals(2e-3, back.toBuilder().build().learningRate(), 0.0);
+  }
+
+  /**
+   * subsetBalanced travels through the JSON, a config written before the field reads as false,
+   * and subsetOf applies the chosen selection (or names the too-large subset).
+   */
+  @Test
+  void balancedSubsetRoundTripsAndSelects() {
+    ObjectMapper mapper = new ObjectMapper();
+    TrainConfig c = TrainConfig.builder().optSubset(3).optSubsetBalanced(true).build();
+    var json = c.toJson(mapper);
+    assertTrue(TrainConfig.fromJson(json).subsetBalanced());
+    json.remove("subsetBalanced");
+    assertFalse(TrainConfig.fromJson(json).subsetBalanced());
+    org.heavytail.datasets.ArrayData sorted = new org.heavytail.datasets.ArrayData(
+        new float[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, new float[0],
+        new long[] {1}, 3);
+    assertArrayEquals(new int[] {0, 1, 2}, c.subsetOf(sorted).labels());
+    assertArrayEquals(new int[] {0, 0, 1},
+        c.toBuilder().optSubsetBalanced(false).build().subsetOf(sorted).labels());
+    assertSame(sorted, TrainConfig.builder().build().subsetOf(sorted));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainConfig.builder().optSubset(7).build().subsetOf(sorted));
+    assertTrue(e.getMessage().contains("subset 7"), e.getMessage());
   }
 
   @Test

@@ -77,8 +77,11 @@ public final class AlignmentReproduction
   /**
    * Sizes of one scale.
    *
-   * @param hidden hidden width of the grid's MLP 784-hidden-10
-   * @param subset training examples n (the first n of MNIST's training split)
+   * @param dataset {@code mnist} or {@code cifar10} (flattened to 3072 inputs)
+   * @param hidden hidden width of the grid's MLP inputs-hidden-10
+   * @param subset training examples n: the first n of the training split (MNIST), the first n
+   *     of its class-interleaved order (CIFAR-10, stored class by class here; {@code
+   *     ArrayData.balancedHead})
    * @param examples m ≤ n examples the curvature is measured on
    * @param steps SGD steps of every run
    * @param learningRates the grid's η
@@ -87,9 +90,11 @@ public final class AlignmentReproduction
    *     batchSizes[ref]) for the width check; empty to skip
    * @param probes Hutchinson probes for ‖H‖_F²
    * @param trajectoryPoints measurements along training of the reference cell (≥ 1)
+   * @param cifar10 a second grid run on CIFAR-10 after this one (its checks 1 and 3), or null
    */
-  public record Sizes(int hidden, int subset, int examples, long steps, List<Double> learningRates,
-      List<Integer> batchSizes, List<Integer> widths, int probes, int trajectoryPoints) {
+  public record Sizes(String dataset, int hidden, int subset, int examples, long steps,
+      List<Double> learningRates, List<Integer> batchSizes, List<Integer> widths, int probes,
+      int trajectoryPoints, Sizes cifar10) {
 
     /** Validates and copies the lists. */
     public Sizes {
@@ -110,6 +115,10 @@ public final class AlignmentReproduction
               + subset);
         }
       }
+      if (!dataset.equals("mnist") && !dataset.equals("cifar10")) {
+        throw new IllegalArgumentException("alignment: dataset '" + dataset
+            + "': expected mnist or cifar10");
+      }
       if (trajectoryPoints < 1 || steps % trajectoryPoints != 0) {
         throw new IllegalArgumentException("alignment: trajectoryPoints " + trajectoryPoints
             + ": expected ≥ 1 and dividing steps " + steps);
@@ -119,12 +128,23 @@ public final class AlignmentReproduction
     /** The sizes of a scale. */
     public static Sizes of(Scale scale) {
       return switch (scale) {
-        case QUICK -> new Sizes(64, 1000, 256, 2000, List.of(0.05, 0.1, 0.2, 0.4),
-            List.of(8, 32, 128), List.of(32, 256), 20, 4);
-        case FULL -> new Sizes(128, 4000, 512, 12_000,
+        case QUICK -> new Sizes("mnist", 64, 1000, 256, 2000, List.of(0.05, 0.1, 0.2, 0.4),
+            List.of(8, 32, 128), List.of(32, 256), 20, 4, null);
+        case FULL -> new Sizes("mnist", 128, 4000, 512, 12_000,
             List.of(0.0125, 0.025, 0.05, 0.1, 0.2, 0.4), List.of(4, 8, 32, 128),
-            List.of(32, 128, 512), 20, 6);
+            List.of(32, 128, 512), 20, 6,
+            // CIFAR-10 needs smaller steps (3072 inputs: eta = 0.05 diverged at B = 32) and a
+            // smaller set to get near a minimum in 12,000 steps (4,000 images: L = 0.18 after
+            // 3,000 steps at eta = 0.02; 1,000 images: L = 5e-5 after 12,000)
+            new Sizes("cifar10", 128, 1000, 512, 12_000,
+                List.of(0.0025, 0.005, 0.01, 0.02, 0.04), List.of(8, 32, 128), List.of(), 20, 1,
+                null));
       };
+    }
+
+    /** Number of inputs of the MLP: 784 (MNIST) or 3 × 32 × 32 (CIFAR-10). */
+    int inputs() {
+      return dataset.equals("mnist") ? 784 : 3072;
     }
 
     /** Index of the reference cell's η (the middle one). */
@@ -208,12 +228,26 @@ public final class AlignmentReproduction
           sizes.batchSizes().get(refBatch), 1, runs, seed).get(0));
     }
 
+    Sizes cs = sizes.cifar10();
+    List<Point> cifar = new ArrayList<>();
+    if (cs != null) {
+      for (int b : cs.batchSizes()) {
+        for (double eta : cs.learningRates()) {
+          List<Point> pts = train(cs, cs.hidden(), eta, b, 1, runs, seed);
+          cifar.add(pts.get(pts.size() - 1));
+        }
+      }
+    }
+
     Table gridTable = table("alignment_grid", grid);
     Table trajTable = table("alignment_trajectory", trajectory);
     Table widthTable = table("alignment_widths", widths);
     List<Table> tables = new ArrayList<>(List.of(gridTable, trajTable));
     if (!widths.isEmpty()) {
       tables.add(widthTable);
+    }
+    if (!cifar.isEmpty()) {
+      tables.add(table("alignment_grid_cifar10", cifar));
     }
     ReportWriter.writeCsv(outDir, tables.toArray(new Table[0]));
 
@@ -283,6 +317,33 @@ public final class AlignmentReproduction
 
     List<Path> figures = new ArrayList<>();
     List<String> captions = new ArrayList<>();
+    if (cs != null) {
+      List<Point> cl = cifar.stream().filter(Point::converged).toList();
+      double cMuMin = cl.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
+      double cMuMax = cl.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
+      long cBelow = cl.stream().filter(p -> p.sharpness() <= p.bound()).count();
+      double cWorst = cl.stream().mapToDouble(p -> p.sharpness() / p.bound()).max()
+          .orElse(Double.NaN);
+      double[] cx = cl.stream().mapToDouble(p -> Math.sqrt(p.batch()) / p.eta()).toArray();
+      double[] cf = cl.stream().mapToDouble(Point::frobenius).toArray();
+      double cSlope = cx.length >= 2 ? logLogSlope(cx, cf) : Double.NaN;
+      checks.add(Check.of("On CIFAR-10 (MLP " + cs.inputs() + "-" + cs.hidden() + "-10, "
+              + cs.subset() + " class-balanced training images) the alignment and the bound "
+              + "hold too: mu in [" + fmt(lo) + ", " + fmt(hi) + "] and eta||H||_F/sqrt(B) <= "
+              + "1/sqrt(mu) in every converged cell (at least " + MIN_CELLS + " needed).",
+          String.format(Locale.ROOT, "%d of %d cells converged, %d diverged; mu from %.3f to "
+              + "%.3f; %d of %d converged cells below the bound, largest ratio %.3f; slope of "
+              + "log ||H||_F on log(sqrt(B)/eta) %.3f (not checked).", cl.size(), cifar.size(),
+              cifar.stream().filter(Point::diverged).count(), cMuMin, cMuMax, cBelow,
+              cl.size(), cWorst, cSlope),
+          cl.size() >= MIN_CELLS && cMuMin >= lo && cMuMax <= hi && cBelow == cl.size()));
+      if (!cl.isEmpty()) {
+        figures.add(boundFigure(cs, cl, cMuMin,
+            outDir.resolve("frobenius_vs_sqrtb_over_eta_cifar10.png")));
+        captions.add("CIFAR-10: ||H||_F at the end of each converged run against sqrt(B)/eta, "
+            + "with the stability bound for the smallest measured mu (as above).");
+      }
+    }
     if (!live.isEmpty()) {
       figures.add(boundFigure(sizes, live, muMin,
           outDir.resolve("frobenius_vs_sqrtb_over_eta.png")));
@@ -313,7 +374,12 @@ public final class AlignmentReproduction
         sizes.examples(), sizes.examples(), "",
         fmt(sizes.learningRates().get(refEta)), sizes.batchSizes().get(refBatch),
         sizes.trajectoryPoints(), sizes.widths().isEmpty() ? "" : "; the same cell at widths "
-            + sizes.widths(), fmt(CONVERGED_LOSS));
+            + sizes.widths(), fmt(CONVERGED_LOSS))
+        + (cs == null ? "" : String.format(Locale.ROOT, " CIFAR-10 grid: MLP %d-%d-10 on %d "
+            + "training images taken class-balanced (the first of the class-interleaved order; "
+            + "the copy here is stored class by class), %d steps, eta in %s, B in %s, the same "
+            + "measurements on the first %d of those images.", cs.inputs(), cs.hidden(),
+            cs.subset(), cs.steps(), cs.learningRates(), cs.batchSizes(), cs.examples()));
     String claim = "For over-parameterized models trained with square loss, SGD noise "
         + "concentrates in the sharp directions of the landscape and its size is proportional "
         + "to the loss (the alignment factor mu = Tr(Sigma H)/(2L||H||_F^2) is bounded below, "
@@ -333,7 +399,9 @@ public final class AlignmentReproduction
         + "PyTorch code): with He initialization the initial loss is about 14; in a trial (784-64-10, 1,000 images, "
         + "2,000 steps, eta 0.005 to 0.08, B 2 to 32) eta >= 0.04 diverged at B <= 8 and no "
         + "cell got below a loss of 0.13, so that grid never reached a minimum. The paper's "
-        + "experiments are on CIFAR-10 (abstract); here only MNIST MLPs were run.";
+        + "experiments are on CIFAR-10 (abstract); here MNIST MLPs were run"
+        + (cs == null ? " (the full scale adds a CIFAR-10 grid)." : " and a grid of CIFAR-10 "
+        + "MLPs (fully connected, not the paper's networks).");
     return new Findings("Reproduction: alignment (SGD noise and flat minima)", claim, setup,
         checks, gridTable, tables, figures, captions, discussion);
   }
@@ -345,14 +413,16 @@ public final class AlignmentReproduction
    */
   private static List<Point> train(Sizes sizes, int width, double eta, int batch, int points,
       Path runs, long seed) throws IOException {
-    String model = "mlp:784-" + width + "-10:relu:init=torch";
-    Path dir = runs.resolve(String.format(Locale.ROOT, "w%d-eta%s-b%d", width, fmt(eta), batch));
-    int d = 784 * width + width + width * CLASSES + CLASSES;
+    String model = "mlp:" + sizes.inputs() + "-" + width + "-10:relu:init=torch";
+    Path dir = runs.resolve(String.format(Locale.ROOT, "%sw%d-eta%s-b%d",
+        sizes.dataset().equals("mnist") ? "" : sizes.dataset() + "-", width, fmt(eta), batch));
+    int d = sizes.inputs() * width + width + width * CLASSES + CLASSES;
     long segment = sizes.steps() / points;
-    TrainConfig config = TrainConfig.builder().setModel(model).setDataset("mnist")
+    TrainConfig config = TrainConfig.builder().setModel(model).setDataset(sizes.dataset())
         .optLoss("square").setOptimizer("sgd").setLearningRate(eta).setBatchSize(batch)
         .setSteps(segment).optSeed(seed).optDevice("cpu").optOut(dir).optCheckpointEvery(0)
-        .optSubset(sizes.subset()).optEvaluateTest(false).optProgress(false).build();
+        .optSubset(sizes.subset()).optSubsetBalanced(sizes.dataset().equals("cifar10"))
+        .optEvaluateTest(false).optProgress(false).build();
     List<Point> out = new ArrayList<>();
     for (int k = 1; k <= points; k++) {
       try {

@@ -2,24 +2,13 @@
 Usage (from benchmarks/, peer's best config env): python3 peer_profile.py {mlp|cnn} [--threads N] [STEPS]
 Imports ../../shared/peers/train_bench.py (the same model, data, step) and times STEPS steps after 50 warm-up
 steps with time.perf_counter and time.process_time, then 100 steps under torch.autograd.profiler."""
-import os, sys, time, collections
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "..", "..", "shared", "peers"))
+import sys, time, collections
 import torch
-import train_bench as tb
+from peer_common import setup, B
 
 kind = sys.argv[1]
 steps = int(sys.argv[-1]) if sys.argv[-1].isdigit() and len(sys.argv) > 2 and sys.argv[-2] != "--threads" else 1000
-xtr, ytr, _, _ = tb.load_mnist()
-B = 128
-nb = xtr.shape[0] // B
-perm = torch.randperm(xtr.shape[0], generator=torch.Generator().manual_seed(1))
-xs, ys = xtr[perm].contiguous(), ytr[perm].contiguous()
-m, opt = tb.make(kind)
-def run(n, i0=0):
-    for i in range(i0, i0 + n):
-        j = i % nb
-        tb.step(m, opt, xs[j * B:(j + 1) * B], ys[j * B:(j + 1) * B])
+m, opt, xs, ys, nb, run = setup(kind)
 run(50)
 w, c = time.perf_counter(), time.process_time()
 run(steps, 50)

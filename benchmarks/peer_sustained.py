@@ -1,30 +1,17 @@
 """The PyTorch peer's training step, run for many windows to show the machine's sustained speed.
 Usage (from benchmarks/, the peer's best config env): python3 peer_sustained.py {mlp|cnn} THREADS WINDOWS STEPS
-Imports ../../shared/peers/train_bench.py (same model, data, step, 20 warm-up steps) and prints, per window
-of STEPS steps, its seconds since the process started and its steps/s, then the median over all windows and
-over the windows that started after 5 s (this 2-core VM runs a few seconds fast after rest, then slower)."""
-import os, sys, time, statistics
+Uses train_bench.py's model, data and step (peer_common.py), 20 warm-up steps, then prints per window of
+STEPS steps its seconds since the process started and its steps/s, and the median over all windows and
+over those that started after 5 s. This VM switches between a fast and a slow state in mid-run
+(benchmarks/trainer.md, 2026-11-26), so long runs show both."""
+import sys, time, statistics
 t_start = time.time()
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "..", "..", "shared", "peers"))
 import torch
-import train_bench as tb
+from peer_common import setup
 
 kind, threads, windows, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 torch.set_num_threads(threads)
-xtr, ytr, _, _ = tb.load_mnist()
-B = 128
-nb = xtr.shape[0] // B
-perm = torch.randperm(xtr.shape[0], generator=torch.Generator().manual_seed(1))
-xs, ys = xtr[perm].contiguous(), ytr[perm].contiguous()
-m, opt = tb.make(kind)
-i = 0
-def run(n):
-    global i
-    for _ in range(n):
-        j = i % nb
-        tb.step(m, opt, xs[j * B:(j + 1) * B], ys[j * B:(j + 1) * B])
-        i += 1
+_, _, _, _, _, run = setup(kind)
 run(20)
 rates, late = [], []
 for w in range(windows):

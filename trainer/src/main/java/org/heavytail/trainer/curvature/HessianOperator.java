@@ -175,10 +175,14 @@ public final class HessianOperator implements SymmetricOperator, AutoCloseable {
     }
   }
 
-  /** One Hessian-vector product Hv from scratch: forward, gradient with graph, double backward. */
+  /**
+   * One Hessian-vector product Hv from scratch: forward, gradient with graph, double backward.
+   * Unchecked, unlike {@link #of} (whose self-check would triple the cost of a single product):
+   * for the cost of one product, as the peers measure it; measurements go through {@link #of}.
+   */
   public static NDList hvp(CurvatureModel model, NDArray x, NDArray y, NDList v) {
     NDManager target = v.get(0).getManager();
-    try (HessianOperator h = of(model, x, y)) {
+    try (HessianOperator h = build(model, x, y)) {
       NDList out = h.applyFreeing(v);
       out.attach(target);
       return out;

@@ -51,10 +51,11 @@ public final class HessianOperator implements SymmetricOperator, AutoCloseable {
    *
    * <p>Checked build: the graph is built a second time and both apply H to the same fixed
    * Rademacher vector; the products must agree to {@value #AGREEMENT} relative (the same
-   * arithmetic twice, so they agree to rounding). Why: in a few runs the first products of a JVM
-   * after a training loop came out near zero (λ_1 = 5e-10 where a rerun gave 11.46, MNIST MLP,
-   * {@code reproduce alignment --quick}, 2026-11-26), not reproducible on demand, cause inside
-   * the PyTorch runtime unknown. On disagreement a third build decides (kept: the one two builds
+   * arithmetic twice, so they agree to rounding). Why: the first call of the autograd module in a
+   * JVM has returned the gradient times an arbitrary factor (λ_1 = 5e-10 where a rerun gave
+   * 11.46, MNIST MLP, {@code reproduce alignment --quick}, 2026-11-26; in 2 of 4 runs before
+   * {@code TorchAutograd} began to absorb it with checked first calls of its own), cause below
+   * DJL's IValue call unknown. On disagreement a third build decides (kept: the one two builds
    * agree with; a WARN names it); with no two agreeing, an {@link IllegalStateException} instead
    * of a silently wrong curvature. Cost: one more forward/backward and two products.
    *

@@ -74,40 +74,22 @@ public record ArrayData(
    *     [1, size()]
    */
   public ArrayData balancedHead(int n) {
-    if (numClasses <= 0) {
-      throw new IllegalArgumentException(
-          "balancedHead(" + n + "): the data set has no class labels (regression)");
-    }
+    requireLabels("balancedHead(" + n + ")");
     if (n < 1 || n > size()) {
       throw new IllegalArgumentException(
           "balancedHead(" + n + "): expected 1 <= n <= size() = " + size());
     }
-    int[][] byClass = new int[numClasses][];
-    int[] counts = new int[numClasses];
-    for (int y : labels) {
-      counts[y]++;
-    }
-    for (int c = 0; c < numClasses; c++) {
-      byClass[c] = new int[counts[c]];
-      counts[c] = 0;
-    }
+    // round = rank of the example within its class; within a round, class order
+    int[] seen = new int[numClasses];
+    int[] round = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      byClass[labels[i]][counts[labels[i]]++] = i;
+      round[i] = seen[labels[i]]++;
     }
-    int per = exampleSize();
-    float[] f = new float[n * per];
-    int[] l = new int[n];
-    int j = 0;
-    for (int round = 0; j < n; round++) {
-      for (int c = 0; c < numClasses && j < n; c++) {
-        if (round < byClass[c].length) {
-          int i = byClass[c][round];
-          System.arraycopy(features, i * per, f, j * per, per);
-          l[j++] = labels[i];
-        }
-      }
-    }
-    return new ArrayData(f, l, new float[0], exampleShape.clone(), numClasses);
+    int[] rows = java.util.stream.IntStream.range(0, labels.length).boxed()
+        .sorted(java.util.Comparator.<Integer>comparingInt(i -> round[i])
+            .thenComparingInt(i -> labels[i]))
+        .limit(n).mapToInt(Integer::intValue).toArray();
+    return rows(rows, numClasses);
   }
 
   /**
@@ -119,31 +101,32 @@ public record ArrayData(
    *     [1, numClasses]
    */
   public ArrayData firstClasses(int k) {
-    if (numClasses <= 0) {
-      throw new IllegalArgumentException(
-          "firstClasses(" + k + "): the data set has no class labels (regression)");
-    }
+    requireLabels("firstClasses(" + k + ")");
     if (k < 1 || k > numClasses) {
       throw new IllegalArgumentException(
           "firstClasses(" + k + "): expected 1 <= k <= numClasses = " + numClasses);
     }
+    int[] rows = java.util.stream.IntStream.range(0, labels.length)
+        .filter(i -> labels[i] < k).toArray();
+    return rows(rows, k);
+  }
+
+  private void requireLabels(String call) {
+    if (numClasses <= 0) {
+      throw new IllegalArgumentException(call + ": the data set has no class labels (regression)");
+    }
+  }
+
+  /** The given examples, in the given order, as a classification set with {@code classes}. */
+  private ArrayData rows(int[] rows, int classes) {
     int per = exampleSize();
-    int n = 0;
-    for (int y : labels) {
-      if (y < k) {
-        n++;
-      }
+    float[] f = new float[rows.length * per];
+    int[] l = new int[rows.length];
+    for (int j = 0; j < rows.length; j++) {
+      System.arraycopy(features, rows[j] * per, f, j * per, per);
+      l[j] = labels[rows[j]];
     }
-    float[] f = new float[n * per];
-    int[] l = new int[n];
-    int j = 0;
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] < k) {
-        System.arraycopy(features, i * per, f, j * per, per);
-        l[j++] = labels[i];
-      }
-    }
-    return new ArrayData(f, l, new float[0], exampleShape.clone(), k);
+    return new ArrayData(f, l, new float[0], exampleShape.clone(), classes);
   }
 
   private static long exampleSize(long[] shape) {

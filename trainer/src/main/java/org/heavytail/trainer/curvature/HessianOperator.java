@@ -91,11 +91,11 @@ public final class HessianOperator implements SymmetricOperator, AutoCloseable {
             "Hessian-vector products disagree across three builds of the same graph (|Hv| = "
             + "%.6g, %.6g, %.6g for one probe; n = %d, d = %d): the PyTorch runtime gave "
             + "inconsistent double-backward results, so no curvature is reported",
-            norm(ha), norm(hb), norm(hc), a.examples, a.dimension));
+            Lanczos.norm(ha), Lanczos.norm(hb), Lanczos.norm(hc), a.examples, a.dimension));
       }
       LOG.warn("Hessian-vector products of build {} of the same graph disagreed with the "
           + "other two (|Hv| = {}, {}, {}); using a build that two agree with", kept == a ? 2 : 1,
-          norm(ha), norm(hb), norm(hc));
+          Lanczos.norm(ha), Lanczos.norm(hb), Lanczos.norm(hc));
       return kept;
     } finally {
       for (HessianOperator h : new HessianOperator[] {a, b, c}) {
@@ -132,15 +132,7 @@ public final class HessianOperator implements SymmetricOperator, AutoCloseable {
       double t = a[i] - b[i];
       diff += t * t;
     }
-    return Math.sqrt(diff) <= AGREEMENT * Math.max(norm(a), norm(b));
-  }
-
-  private static double norm(double[] v) {
-    double s = 0;
-    for (double t : v) {
-      s += t * t;
-    }
-    return Math.sqrt(s);
+    return Math.sqrt(diff) <= AGREEMENT * Math.max(Lanczos.norm(a), Lanczos.norm(b));
   }
 
   private static HessianOperator build(CurvatureModel model, NDArray x, NDArray y) {

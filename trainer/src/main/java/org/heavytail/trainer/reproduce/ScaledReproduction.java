@@ -41,11 +41,6 @@ public abstract class ScaledReproduction<S> implements Reproduction {
     return description;
   }
 
-  /** The sizes of a scale. */
-  public final S sizes(Scale scale) {
-    return sizesOf.apply(scale);
-  }
-
   /**
    * Runs the experiment at {@code sizes}, writing its CSV tables and figures under {@code
    * outDir} (which exists), and returns what it found.
@@ -55,7 +50,7 @@ public abstract class ScaledReproduction<S> implements Reproduction {
 
   @Override
   public final ReproductionResult run(Scale scale, Path outDir, long seed) throws IOException {
-    return run(sizes(scale), scale, outDir, seed);
+    return run(sizesOf.apply(scale), scale, outDir, seed);
   }
 
   /** Runs explicit sizes, reported under the label of {@code scale}. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.heavytail.trainer.curvature.CurvatureConfig;
 import org.heavytail.trainer.curvature.RunHessian;
 import org.heavytail.trainer.loop.TrainConfig;
@@ -203,23 +204,10 @@ public final class AlignmentReproduction
   protected Findings measure(Sizes sizes, Scale scale, Path outDir, long seed)
       throws IOException {
     Path runs = outDir.resolve("runs");
-    List<Point> grid = new ArrayList<>();
     List<Point> trajectory = new ArrayList<>();
+    List<Point> grid = runGrid(sizes, runs, seed, trajectory);
     int refEta = sizes.refEta();
     int refBatch = sizes.refBatch();
-    for (int j = 0; j < sizes.batchSizes().size(); j++) {
-      for (int i = 0; i < sizes.learningRates().size(); i++) {
-        double eta = sizes.learningRates().get(i);
-        int b = sizes.batchSizes().get(j);
-        boolean ref = i == refEta && j == refBatch;
-        List<Point> pts = train(sizes, sizes.hidden(), eta, b, ref ? sizes.trajectoryPoints() : 1,
-            runs, seed);
-        grid.add(pts.get(pts.size() - 1));
-        if (ref) {
-          trajectory.addAll(pts);
-        }
-      }
-    }
     List<Point> widths = new ArrayList<>();
     for (int w : sizes.widths()) {
       Point same = w == sizes.hidden() ? grid.get(refBatch * sizes.learningRates().size()
@@ -229,15 +217,7 @@ public final class AlignmentReproduction
     }
 
     Sizes cs = sizes.cifar10();
-    List<Point> cifar = new ArrayList<>();
-    if (cs != null) {
-      for (int b : cs.batchSizes()) {
-        for (double eta : cs.learningRates()) {
-          List<Point> pts = train(cs, cs.hidden(), eta, b, 1, runs, seed);
-          cifar.add(pts.get(pts.size() - 1));
-        }
-      }
-    }
+    List<Point> cifar = cs == null ? List.of() : runGrid(cs, runs, seed, new ArrayList<>());
 
     Table gridTable = table("alignment_grid", grid);
     Table trajTable = table("alignment_trajectory", trajectory);
@@ -261,8 +241,8 @@ public final class AlignmentReproduction
     List<Point> all = new ArrayList<>(live);
     trajectory.stream().filter(p -> !p.diverged()).forEach(all::add);
     widths.stream().filter(Point::converged).forEach(all::add);
-    double muMin = all.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
-    double muMax = all.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
+    double muMin = min(all, Point::mu);
+    double muMax = max(all, Point::mu);
     boolean inBand = !all.isEmpty() && muMin >= lo && muMax <= hi;
     checks.add(Check.of("The SGD noise is aligned with the Hessian and proportional to the loss: "
             + "mu = Tr(Sigma H)/(2L||H||_F^2) is of order one at the minima SGD reaches and along "
@@ -273,13 +253,13 @@ public final class AlignmentReproduction
             all.size(), trajectory.size(), counts), inBand));
     if (widths.size() >= 2) {
       List<Point> w = widths.stream().filter(Point::converged).toList();
-      double dMin = w.stream().mapToDouble(Point::dimension).min().orElse(Double.NaN);
-      double dMax = w.stream().mapToDouble(Point::dimension).max().orElse(Double.NaN);
-      double mMin = w.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
-      double mMax = w.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
+      double dMin = min(w, Point::dimension);
+      double dMax = max(w, Point::dimension);
+      double mMin = min(w, Point::mu);
+      double mMax = max(w, Point::mu);
       double allowed = Math.sqrt(dMax / dMin);
-      double fMin = w.stream().mapToDouble(Point::frobenius).min().orElse(Double.NaN);
-      double fMax = w.stream().mapToDouble(Point::frobenius).max().orElse(Double.NaN);
+      double fMin = min(w, Point::frobenius);
+      double fMax = max(w, Point::frobenius);
       checks.add(Check.of("The alignment does not degrade with model size: at the reference "
               + "cell, mu changes across widths by less than sqrt(d_max/d_min), halfway "
               + "(geometrically) between no change and the 1/d scaling of isotropic noise of "
@@ -290,9 +270,8 @@ public final class AlignmentReproduction
               fMax),
           w.size() >= 2 && dMax > dMin && mMax / mMin < allowed));
     }
-    long below = live.stream().filter(p -> p.sharpness() <= p.bound()).count();
-    double worst = live.stream().mapToDouble(p -> p.sharpness() / p.bound()).max()
-        .orElse(Double.NaN);
+    long below = belowBound(live);
+    double worst = max(live, p -> p.sharpness() / p.bound());
     checks.add(Check.of("Minima SGD settles in satisfy the linear-stability bound ||H||_F <= "
             + "sqrt(B/mu)/eta, i.e. eta||H||_F/sqrt(B) <= 1/sqrt(mu), in every converged cell "
             + "(at least " + MIN_CELLS + " needed).",
@@ -300,11 +279,9 @@ public final class AlignmentReproduction
             + "(eta||H||_F/sqrt(B)) / (1/sqrt(mu)) = %.3f; %s.", below, live.size(), worst,
             counts), live.size() >= MIN_CELLS && below == live.size()));
     double[] xs = live.stream().mapToDouble(p -> Math.sqrt(p.batch()) / p.eta()).toArray();
-    double[] fs = live.stream().mapToDouble(Point::frobenius).toArray();
-    double[] ss = live.stream().mapToDouble(Point::sharpness).toArray();
-    double slope = xs.length >= 2 ? logLogSlope(xs, fs) : Double.NaN;
-    double sMin = java.util.Arrays.stream(ss).min().orElse(Double.NaN);
-    double sMax = java.util.Arrays.stream(ss).max().orElse(Double.NaN);
+    double slope = flatnessSlope(live);
+    double sMin = min(live, Point::sharpness);
+    double sMax = max(live, Point::sharpness);
     checks.add(Check.of("Larger eta and smaller B select flatter minima: over the converged "
             + "cells ||H||_F rises with sqrt(B)/eta (least-squares slope of log ||H||_F on "
             + "log(sqrt(B)/eta) > 0; a slope of 1 means ||H||_F is proportional to sqrt(B)/eta, "
@@ -319,14 +296,11 @@ public final class AlignmentReproduction
     List<String> captions = new ArrayList<>();
     if (cs != null) {
       List<Point> cl = cifar.stream().filter(Point::converged).toList();
-      double cMuMin = cl.stream().mapToDouble(Point::mu).min().orElse(Double.NaN);
-      double cMuMax = cl.stream().mapToDouble(Point::mu).max().orElse(Double.NaN);
-      long cBelow = cl.stream().filter(p -> p.sharpness() <= p.bound()).count();
-      double cWorst = cl.stream().mapToDouble(p -> p.sharpness() / p.bound()).max()
-          .orElse(Double.NaN);
-      double[] cx = cl.stream().mapToDouble(p -> Math.sqrt(p.batch()) / p.eta()).toArray();
-      double[] cf = cl.stream().mapToDouble(Point::frobenius).toArray();
-      double cSlope = cx.length >= 2 ? logLogSlope(cx, cf) : Double.NaN;
+      double cMuMin = min(cl, Point::mu);
+      double cMuMax = max(cl, Point::mu);
+      long cBelow = belowBound(cl);
+      double cWorst = max(cl, p -> p.sharpness() / p.bound());
+      double cSlope = flatnessSlope(cl);
       checks.add(Check.of("On CIFAR-10 (MLP " + cs.inputs() + "-" + cs.hidden() + "-10, "
               + cs.subset() + " class-balanced training images) the alignment and the bound "
               + "hold too: mu in [" + fmt(lo) + ", " + fmt(hi) + "] and eta||H||_F/sqrt(B) <= "
@@ -455,6 +429,52 @@ public final class AlignmentReproduction
       throw new IllegalStateException("curvature report has no '" + quantity + "' row");
     }
     return t.doubleColumn("value").get(0);
+  }
+
+  /**
+   * Trains every (η, B) cell of a grid (B outer, η inner) and returns its end points; the
+   * reference cell is measured {@code trajectoryPoints} times, all of them added to {@code
+   * trajectory}.
+   */
+  private static List<Point> runGrid(Sizes sizes, Path runs, long seed, List<Point> trajectory)
+      throws IOException {
+    List<Point> grid = new ArrayList<>();
+    for (int j = 0; j < sizes.batchSizes().size(); j++) {
+      for (int i = 0; i < sizes.learningRates().size(); i++) {
+        boolean ref = i == sizes.refEta() && j == sizes.refBatch();
+        List<Point> pts = train(sizes, sizes.hidden(), sizes.learningRates().get(i),
+            sizes.batchSizes().get(j), ref ? sizes.trajectoryPoints() : 1, runs, seed);
+        grid.add(pts.get(pts.size() - 1));
+        if (ref) {
+          trajectory.addAll(pts);
+        }
+      }
+    }
+    return grid;
+  }
+
+  /** Smallest f over the points, NaN when there are none. */
+  private static double min(List<Point> ps, ToDoubleFunction<Point> f) {
+    return ps.stream().mapToDouble(f).min().orElse(Double.NaN);
+  }
+
+  /** Largest f over the points, NaN when there are none. */
+  private static double max(List<Point> ps, ToDoubleFunction<Point> f) {
+    return ps.stream().mapToDouble(f).max().orElse(Double.NaN);
+  }
+
+  /** How many points satisfy η‖H‖_F/√B ≤ 1/√μ. */
+  private static long belowBound(List<Point> ps) {
+    return ps.stream().filter(p -> p.sharpness() <= p.bound()).count();
+  }
+
+  /** Slope of log ‖H‖_F on log(√B/η) over the points, NaN with fewer than two. */
+  private static double flatnessSlope(List<Point> ps) {
+    if (ps.size() < 2) {
+      return Double.NaN;
+    }
+    return logLogSlope(ps.stream().mapToDouble(p -> Math.sqrt(p.batch()) / p.eta()).toArray(),
+        ps.stream().mapToDouble(Point::frobenius).toArray());
   }
 
   private static Table table(String name, List<Point> pts) {

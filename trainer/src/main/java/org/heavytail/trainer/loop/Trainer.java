@@ -266,7 +266,7 @@ public final class Trainer {
         lossArray = loss.mean(out, y);
         gc.backward(lossArray);
       }
-      float l = lossArray.getFloat();
+      float l = lossArray.toFloatArray()[0]; // getFloat() costs ~15 us more (an index op)
       int epoch = sampler.epochOf(step);
       if (!Float.isFinite(l)) {
         throw new TrainingFailedException(step,
@@ -284,7 +284,7 @@ public final class Trainer {
                 + " has NaN or infinite entries; stopped before updating the weights");
       }
       if (data.classification()) {
-        epochCorrect += out.argMax(1).eq(y).sum().toType(DataType.INT64, false).getLong();
+        epochCorrect += out.argMax(1).eq(y).sum().toType(DataType.INT64, false).toLongArray()[0];
       }
       epochLossSum += l;
       epochSteps++;
@@ -323,7 +323,7 @@ public final class Trainer {
       NDArray s = g.sum();
       check = check == null ? s : check.addi(s);
     }
-    if (check == null || Float.isFinite(check.getFloat())) {
+    if (check == null || Float.isFinite(check.toFloatArray()[0])) {
       return -1;
     }
     for (int i = 0; i < grads.size(); i++) {

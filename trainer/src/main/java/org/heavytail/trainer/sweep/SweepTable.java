@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.heavytail.trainer.report.Figures;
+import org.heavytail.trainer.report.RowTable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,30 +28,22 @@ public final class SweepTable {
 
   /** The summary table of {@code results} (in grid order). */
   public static Table table(SweepGrid grid, List<PointResult> results) {
-    Table t = Table.create("sweep");
-    t.addColumns(StringColumn.create("id", results.stream().map(PointResult::id).toList()));
+    RowTable<PointResult> t = RowTable.of("sweep", results).addString("id", PointResult::id);
     for (String axis : grid.axes().keySet()) {
-      t.addColumns(StringColumn.create(axis, results.stream().map(r -> r.values().get(axis)).toList()));
+      t.addString(axis, r -> r.values().get(axis));
     }
-    t.addColumns(
-        StringColumn.create("status", results.stream().map(r -> r.status().name().toLowerCase(java.util.Locale.ROOT)).toList()),
-        IntColumn.create("attempts", results.stream().mapToInt(PointResult::attempts).toArray()),
-        LongColumn.create("steps", results.stream().mapToLong(PointResult::steps).toArray()),
-        dbl("test_loss", results, PointResult::testLoss),
-        dbl("test_accuracy", results, PointResult::testAccuracy),
-        dbl("steps_per_s", results, PointResult::stepsPerSecond),
-        dbl("seconds", results, PointResult::seconds));
+    t.addString("status", r -> r.status().name().toLowerCase(java.util.Locale.ROOT))
+        .addInt("attempts", PointResult::attempts)
+        .addLong("steps", PointResult::steps)
+        .addDouble("test_loss", PointResult::testLoss)
+        .addDouble("test_accuracy", PointResult::testAccuracy)
+        .addDouble("steps_per_s", PointResult::stepsPerSecond)
+        .addDouble("seconds", PointResult::seconds);
     if (grid.noise() != null) {
-      t.addColumns(dbl("noise_alpha", results, PointResult::noiseAlpha));
+      t.addDouble("noise_alpha", PointResult::noiseAlpha);
     }
-    t.addColumns(StringColumn.create("error",
-        results.stream().map(r -> r.error() == null ? "" : r.error().replace('\n', ' ')).toList()));
-    return t;
-  }
-
-  private static DoubleColumn dbl(String name, List<PointResult> rs,
-      java.util.function.ToDoubleFunction<PointResult> f) {
-    return DoubleColumn.create(name, rs.stream().mapToDouble(f).toArray());
+    return t.addString("error", r -> r.error() == null ? "" : r.error().replace('\n', ' '))
+        .build();
   }
 
   /** Writes {@link #table} as CSV at {@code file}. */

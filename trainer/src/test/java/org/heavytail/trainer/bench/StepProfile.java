@@ -114,7 +114,7 @@ public final class StepProfile {
       gc.backward(loss);
       t = lap(ns, 4, t);
     }
-    float l = loss.getFloat();
+    float l = loss.toFloatArray()[0];
     t = lap(ns, 5, t);
     NDArray check = null;
     List<NDArray> grads = new ArrayList<>();
@@ -124,11 +124,11 @@ public final class StepProfile {
       NDArray s = g.sum();
       check = check == null ? s : check.addi(s);
     }
-    if (!Float.isFinite(l) || !Float.isFinite(check.getFloat())) {
+    if (!Float.isFinite(l) || !Float.isFinite(check.toFloatArray()[0])) {
       throw new IllegalStateException("non-finite");
     }
     t = lap(ns, 6, t);
-    long correct = out.argMax(1).eq(y).sum().toType(DataType.INT64, false).getLong();
+    long correct = out.argMax(1).eq(y).sum().toType(DataType.INT64, false).toLongArray()[0];
     if (correct < 0) {
       throw new IllegalStateException();
     }

@@ -23,8 +23,9 @@ import org.heavytail.trainer.loop.Training;
  * (standardised by the training part's mean/std, b = 128, one epoch, drop-last).
  *
  * <p>Usage: {@code ValidationSweep OPTIMIZER LR[,LR...] SEED[,SEED...] [HOLDOUT=10000]}; prints
- * one line per run and one summary line (mean, min, max) per learning rate. Results are recorded
- * in benchmarks/optim.md.
+ * one line per run and one summary line (mean, min, max) per learning rate. The system property
+ * {@code sweep.model} (a model spec, default {@code mlp}) compares model defaults such as the
+ * init scheme the same way. Results are recorded in benchmarks/optim.md.
  */
 public final class ValidationSweep {
   private ValidationSweep() {}
@@ -47,6 +48,7 @@ public final class ValidationSweep {
     double[] lrs = Arrays.stream(args[1].split(",")).mapToDouble(Double::parseDouble).toArray();
     long[] seeds = Arrays.stream(args[2].split(",")).mapToLong(Long::parseLong).toArray();
     int holdout = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+    String model = System.getProperty("sweep.model", "mlp");
     ArrayData all = DataSets.load(DataSetId.MNIST, Split.TRAIN, DataLocation.defaults());
     int n = all.size() - holdout;
     ArrayData train = slice(all, 0, n);
@@ -55,16 +57,18 @@ public final class ValidationSweep {
     for (double lr : lrs) {
       List<Double> acc = new ArrayList<>();
       for (long seed : seeds) {
-        TrainConfig c = TrainConfig.builder().setOptimizer(optimizer).setLearningRate(lr)
+        TrainConfig c = TrainConfig.builder().setModel(model).setOptimizer(optimizer)
+            .setLearningRate(lr)
             .optSeed(seed).setEpochs(1).optCheckpointEvery(0).optProgress(false)
             .optOut(tmp.resolve(optimizer + "-" + lr + "-" + seed)).build();
         TrainResult r = Training.run(c, train, validation, List.of());
         acc.add(r.finalTestAccuracy());
-        System.out.printf(Locale.ROOT, "%s lr=%g seed=%d train=%d validation=%d steps=%d acc=%.4f%n",
-            optimizer, lr, seed, n, holdout, r.steps(), r.finalTestAccuracy());
+        System.out.printf(Locale.ROOT,
+            "%s %s lr=%g seed=%d train=%d validation=%d steps=%d acc=%.4f%n",
+            model, optimizer, lr, seed, n, holdout, r.steps(), r.finalTestAccuracy());
       }
-      System.out.printf(Locale.ROOT, "SUMMARY %s lr=%g seeds=%s mean=%.4f min=%.4f max=%.4f%n",
-          optimizer, lr, Arrays.toString(seeds),
+      System.out.printf(Locale.ROOT, "SUMMARY %s %s lr=%g seeds=%s mean=%.4f min=%.4f max=%.4f%n",
+          model, optimizer, lr, Arrays.toString(seeds),
           acc.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
           acc.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
           acc.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));

@@ -12,6 +12,7 @@ import org.heavytail.trainer.loop.TrainConfig;
 import org.heavytail.trainer.loop.Training;
 import org.heavytail.trainer.loop.TrainingFailedException;
 import org.heavytail.trainer.report.Figures;
+import org.heavytail.trainer.report.RowTable;
 import org.heavytail.trainer.reproduce.Check;
 import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
@@ -20,10 +21,6 @@ import org.heavytail.trainer.reproduce.ScaledReproduction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -478,36 +475,21 @@ public final class AlignmentReproduction
   }
 
   private static Table table(String name, List<Point> pts) {
-    IntColumn width = IntColumn.create("width");
-    IntColumn dim = IntColumn.create("parameters");
-    DoubleColumn eta = DoubleColumn.create("eta");
-    IntColumn batch = IntColumn.create("batch");
-    LongColumn step = LongColumn.create("step");
-    StringColumn status = StringColumn.create("status");
-    DoubleColumn loss = DoubleColumn.create("loss");
-    DoubleColumn lam = DoubleColumn.create("lambda_1");
-    DoubleColumn fro = DoubleColumn.create("frobenius");
-    DoubleColumn tr = DoubleColumn.create("trace_sigma_h");
-    DoubleColumn mu = DoubleColumn.create("mu");
-    DoubleColumn sharp = DoubleColumn.create("eta_frob_over_sqrt_b");
-    DoubleColumn bound = DoubleColumn.create("bound_inv_sqrt_mu");
-    for (Point p : pts) {
-      width.append(p.width());
-      dim.append(p.dimension());
-      eta.append(p.eta());
-      batch.append(p.batch());
-      step.append(p.step());
-      status.append(p.status());
-      loss.append(p.loss());
-      lam.append(p.lambda1());
-      fro.append(p.frobenius());
-      tr.append(p.traceSigmaH());
-      mu.append(p.mu());
-      sharp.append(p.sharpness());
-      bound.append(p.diverged() ? Double.NaN : p.bound());
-    }
-    return Table.create(name, width, dim, eta, batch, step, status, loss, lam, fro, tr, mu, sharp,
-        bound);
+    return RowTable.of(name, pts)
+        .addInt("width", Point::width)
+        .addInt("parameters", Point::dimension)
+        .addDouble("eta", Point::eta)
+        .addInt("batch", Point::batch)
+        .addLong("step", Point::step)
+        .addString("status", Point::status)
+        .addDouble("loss", Point::loss)
+        .addDouble("lambda_1", Point::lambda1)
+        .addDouble("frobenius", Point::frobenius)
+        .addDouble("trace_sigma_h", Point::traceSigmaH)
+        .addDouble("mu", Point::mu)
+        .addDouble("eta_frob_over_sqrt_b", Point::sharpness)
+        .addDouble("bound_inv_sqrt_mu", p -> p.diverged() ? Double.NaN : p.bound())
+        .build();
   }
 
   /**

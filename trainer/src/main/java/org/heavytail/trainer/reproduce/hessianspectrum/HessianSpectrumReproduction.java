@@ -27,6 +27,7 @@ import org.heavytail.trainer.model.LossKind;
 import org.heavytail.trainer.model.ModelSpec;
 import org.heavytail.trainer.model.Network;
 import org.heavytail.trainer.report.Figures;
+import org.heavytail.trainer.report.RowTable;
 import org.heavytail.trainer.reproduce.Check;
 import org.heavytail.trainer.reproduce.Findings;
 import org.heavytail.trainer.reproduce.ReportWriter;
@@ -331,44 +332,26 @@ public final class HessianSpectrumReproduction
   }
 
   private static Table summaryTable(List<PerK> rs) {
-    IntColumn k = IntColumn.create("classes");
-    IntColumn n = IntColumn.create("train_examples");
-    IntColumn nh = IntColumn.create("hessian_examples");
-    IntColumn d = IntColumn.create("parameters");
-    DoubleColumn acc = DoubleColumn.create("train_accuracy");
-    DoubleColumn loss = DoubleColumn.create("hessian_loss");
-    IntColumn count = IntColumn.create("outliers");
-    IntColumn countIt = IntColumn.create("outliers_iterated");
-    DoubleColumn l1 = DoubleColumn.create("lambda_1");
-    DoubleColumn edge = DoubleColumn.create("bulk_edge");
-    DoubleColumn delta = DoubleColumn.create("gap_threshold");
-    DoubleColumn ratio = DoubleColumn.create("lambda_1_over_edge");
-    DoubleColumn mass = DoubleColumn.create("mass_near_zero");
-    DoubleColumn lo = DoubleColumn.create("slq_min");
-    DoubleColumn res = DoubleColumn.create("max_residual");
-    IntColumn prods = IntColumn.create("lanczos_products");
-    DoubleColumn secs = DoubleColumn.create("seconds");
-    for (PerK r : rs) {
-      k.append(r.k());
-      n.append(r.trainExamples());
-      nh.append(r.hessianExamples());
-      d.append(r.parameters());
-      acc.append(r.trainAccuracy());
-      loss.append(r.loss());
-      count.append(r.outliers().count());
-      countIt.append(r.iterated().count());
-      l1.append(r.top().values()[0]);
-      edge.append(r.outliers().bulkEdge());
-      delta.append(r.outliers().threshold());
-      ratio.append(r.top().values()[0] / r.outliers().bulkEdge());
-      mass.append(r.bulkMass());
-      lo.append(r.density().range()[0]);
-      res.append(Arrays.stream(r.top().residuals()).max().orElse(Double.NaN));
-      prods.append(r.top().products());
-      secs.append(r.seconds());
-    }
-    return Table.create("hessian_outliers", k, n, nh, d, acc, loss, count, countIt, l1, edge, delta, ratio,
-        mass, lo, res, prods, secs);
+    return RowTable.of("hessian_outliers", rs)
+        .addInt("classes", PerK::k)
+        .addInt("train_examples", PerK::trainExamples)
+        .addInt("hessian_examples", PerK::hessianExamples)
+        .addInt("parameters", PerK::parameters)
+        .addDouble("train_accuracy", PerK::trainAccuracy)
+        .addDouble("hessian_loss", PerK::loss)
+        .addInt("outliers", r -> r.outliers().count())
+        .addInt("outliers_iterated", r -> r.iterated().count())
+        .addDouble("lambda_1", r -> r.top().values()[0])
+        .addDouble("bulk_edge", r -> r.outliers().bulkEdge())
+        .addDouble("gap_threshold", r -> r.outliers().threshold())
+        .addDouble("lambda_1_over_edge", r -> r.top().values()[0] / r.outliers().bulkEdge())
+        .addDouble("mass_near_zero", PerK::bulkMass)
+        .addDouble("slq_min", r -> r.density().range()[0])
+        .addDouble("max_residual",
+            r -> Arrays.stream(r.top().residuals()).max().orElse(Double.NaN))
+        .addInt("lanczos_products", r -> r.top().products())
+        .addDouble("seconds", PerK::seconds)
+        .build();
   }
 
   private static Table eigenvalueTable(List<PerK> rs) {

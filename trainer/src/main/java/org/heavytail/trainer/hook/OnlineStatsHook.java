@@ -54,6 +54,7 @@ public final class OnlineStatsHook implements TrainingListener {
     float[] cur;
     float[] mean;
     boolean hasPrev;
+    double prevNormSquared; // ‖prev‖², the gg of the step that produced prev
     float[] weight; // θ_{k+1} of the last step seen, for Δθ of the next
     float[] weightNext;
     long weightStep = -2;
@@ -137,8 +138,7 @@ public final class OnlineStatsHook implements TrainingListener {
         s.cur = new float[n];
         s.prev = new float[n];
       }
-      g.get(0, s.cur, 0, n);
-      float[] x = s.cur;
+      float[] x = s.cur; // filled from g below (in the main loop once there is a mean)
       float[] p = s.prev;
       boolean hasMean = s.mean != null;
       double gg = 0;
@@ -147,55 +147,80 @@ public final class OnlineStatsHook implements TrainingListener {
       double dd = 0;
       if (hasMean) {
         float[] m = s.mean;
-        if (track) {
-          if (noise.length < n) {
-            noise = new float[n];
-          }
-          for (int i = 0; i < n; i++) {
-            noise[i] = x[i] - m[i];
-          }
+        if (track && noise.length < n) {
+          noise = new float[n];
         }
-        // four independent partial sums per quantity for instruction-level parallelism
-        float gg0 = 0, gg1 = 0, gp0 = 0, gp1 = 0, pp0 = 0, pp1 = 0, dd0 = 0, dd1 = 0;
+        float[] u = noise;
+        // four independent float partial sums per quantity (the adds' latency, not their
+        // count, bounds a single chain), flushed into doubles every 4096 values; ‖g_{k−1}‖² is
+        // the previous step's gg, kept, not summed again
+        float gg0 = 0, gg1 = 0, gg2 = 0, gg3 = 0;
+        float gp0 = 0, gp1 = 0, gp2 = 0, gp3 = 0;
+        float dd0 = 0, dd1 = 0, dd2 = 0, dd3 = 0;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
-          float x0 = x[i];
-          float x1 = x[i + 1];
-          float p0 = p[i];
-          float p1 = p[i + 1];
-          float d0 = x0 - m[i];
-          float d1 = x1 - m[i + 1];
+        for (; i + 3 < n; i += 4) {
+          float x0 = g.get(i);
+          float x1 = g.get(i + 1);
+          float x2 = g.get(i + 2);
+          float x3 = g.get(i + 3);
+          x[i] = x0;
+          x[i + 1] = x1;
+          x[i + 2] = x2;
+          x[i + 3] = x3;
+          float m0 = m[i];
+          float m1 = m[i + 1];
+          float m2 = m[i + 2];
+          float m3 = m[i + 3];
+          float d0 = x0 - m0;
+          float d1 = x1 - m1;
+          float d2 = x2 - m2;
+          float d3 = x3 - m3;
+          if (track) {
+            u[i] = d0;
+            u[i + 1] = d1;
+            u[i + 2] = d2;
+            u[i + 3] = d3;
+          }
           gg0 += x0 * x0;
           gg1 += x1 * x1;
-          gp0 += x0 * p0;
-          gp1 += x1 * p1;
-          pp0 += p0 * p0;
-          pp1 += p1 * p1;
+          gg2 += x2 * x2;
+          gg3 += x3 * x3;
+          gp0 += x0 * p[i];
+          gp1 += x1 * p[i + 1];
+          gp2 += x2 * p[i + 2];
+          gp3 += x3 * p[i + 3];
           dd0 += d0 * d0;
           dd1 += d1 * d1;
-          m[i] = b * m[i] + c * x0;
-          m[i + 1] = b * m[i + 1] + c * x1;
-          if ((i & 4095) == 4094) { // flush float partials into doubles every 4096 values
-            gg += gg0 + gg1;
-            gp += gp0 + gp1;
-            pp += pp0 + pp1;
-            dd += dd0 + dd1;
-            gg0 = gg1 = gp0 = gp1 = pp0 = pp1 = dd0 = dd1 = 0;
+          dd2 += d2 * d2;
+          dd3 += d3 * d3;
+          m[i] = b * m0 + c * x0;
+          m[i + 1] = b * m1 + c * x1;
+          m[i + 2] = b * m2 + c * x2;
+          m[i + 3] = b * m3 + c * x3;
+          if ((i & 4095) == 4092) {
+            gg += (gg0 + gg1) + (gg2 + gg3);
+            gp += (gp0 + gp1) + (gp2 + gp3);
+            dd += (dd0 + dd1) + (dd2 + dd3);
+            gg0 = gg1 = gg2 = gg3 = gp0 = gp1 = gp2 = gp3 = dd0 = dd1 = dd2 = dd3 = 0;
           }
         }
         for (; i < n; i++) {
+          x[i] = g.get(i);
           float d0 = x[i] - m[i];
+          if (track) {
+            u[i] = d0;
+          }
           gg0 += x[i] * x[i];
           gp0 += x[i] * p[i];
-          pp0 += p[i] * p[i];
           dd0 += d0 * d0;
           m[i] = b * m[i] + c * x[i];
         }
-        gg += gg0 + gg1;
-        gp += gp0 + gp1;
-        pp += pp0 + pp1;
-        dd += dd0 + dd1;
+        gg += (gg0 + gg1) + (gg2 + gg3);
+        gp += (gp0 + gp1) + (gp2 + gp3);
+        dd += (dd0 + dd1) + (dd2 + dd3);
+        pp = s.prevNormSquared;
       } else {
+        g.get(0, x, 0, n);
         for (int i = 0; i < n; i++) {
           gg += (double) x[i] * x[i];
         }
@@ -208,6 +233,7 @@ public final class OnlineStatsHook implements TrainingListener {
       // keep this gradient as the next step's previous one (swap, no copy)
       s.prev = x;
       s.cur = p;
+      s.prevNormSquared = gg;
       s.hasPrev = true;
       tgg += gg;
       tww += ww;
@@ -260,36 +286,48 @@ public final class OnlineStatsHook implements TrainingListener {
       s.weight = new float[n];
       s.weightNext = new float[n];
     }
-    float[] w = s.weightNext;
-    v.get(0, w, 0, n);
+    float[] w = s.weightNext; // filled from v in the loop
     float[] p = s.weight;
     boolean hasPrev = s.weightStep == step - 1;
     double ww = 0;
     double uu = 0;
-    float w0 = 0, w1 = 0, u0 = 0, u1 = 0;
+    float w0 = 0, w1 = 0, w2 = 0, w3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
     int i = 0;
-    for (; i + 1 < n; i += 2) {
-      float a = w[i];
-      float b = w[i + 1];
-      float da = a - p[i];
-      float db = b - p[i + 1];
-      w0 += a * a;
-      w1 += b * b;
-      u0 += da * da;
-      u1 += db * db;
-      if ((i & 4095) == 4094) {
-        ww += w0 + w1;
-        uu += u0 + u1;
-        w0 = w1 = u0 = u1 = 0;
+    for (; i + 3 < n; i += 4) {
+      float a0 = v.get(i);
+      float a1 = v.get(i + 1);
+      float a2 = v.get(i + 2);
+      float a3 = v.get(i + 3);
+      w[i] = a0;
+      w[i + 1] = a1;
+      w[i + 2] = a2;
+      w[i + 3] = a3;
+      float d0 = a0 - p[i];
+      float d1 = a1 - p[i + 1];
+      float d2 = a2 - p[i + 2];
+      float d3 = a3 - p[i + 3];
+      w0 += a0 * a0;
+      w1 += a1 * a1;
+      w2 += a2 * a2;
+      w3 += a3 * a3;
+      u0 += d0 * d0;
+      u1 += d1 * d1;
+      u2 += d2 * d2;
+      u3 += d3 * d3;
+      if ((i & 4095) == 4092) {
+        ww += (w0 + w1) + (w2 + w3);
+        uu += (u0 + u1) + (u2 + u3);
+        w0 = w1 = w2 = w3 = u0 = u1 = u2 = u3 = 0;
       }
     }
     for (; i < n; i++) {
+      w[i] = v.get(i);
       float d = w[i] - p[i];
       w0 += w[i] * w[i];
       u0 += d * d;
     }
-    ww += w0 + w1;
-    uu += u0 + u1;
+    ww += (w0 + w1) + (w2 + w3);
+    uu += (u0 + u1) + (u2 + u3);
     s.weightNext = p;
     s.weight = w;
     s.weightStep = step;

@@ -162,6 +162,48 @@ public final class NoiseProbeHook implements TrainingListener {
     }
   }
 
+  /** The first {@code count} disjoint minibatches of {@code size} along {@code perm}. */
+  private static List<int[]> minibatches(int[] perm, int count, int size) {
+    List<int[]> sets = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      sets.add(java.util.Arrays.copyOfRange(perm, i * size, (i + 1) * size));
+    }
+    return sets;
+  }
+
+  /**
+   * u ← u − r in place, returning Σ (u − r)² in double; four independent partial sums, since a
+   * single chain of dependent adds, not their number, bounds the loop.
+   */
+  static double subtractAndSquare(float[] u, float[] r) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = u.length;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      float d0 = u[k] - r[k];
+      float d1 = u[k + 1] - r[k + 1];
+      float d2 = u[k + 2] - r[k + 2];
+      float d3 = u[k + 3] - r[k + 3];
+      u[k] = d0;
+      u[k + 1] = d1;
+      u[k + 2] = d2;
+      u[k + 3] = d3;
+      s0 += (double) d0 * d0;
+      s1 += (double) d1 * d1;
+      s2 += (double) d2 * d2;
+      s3 += (double) d3 * d3;
+    }
+    for (; k < n; k++) {
+      float d = u[k] - r[k];
+      u[k] = d;
+      s0 += (double) d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   private void probe(StepContext ctx, List<LayerPlan.Layer> layers) {
     GradientOracle oracle = ctx.gradientOracle();
     int n = oracle.trainingSetSize();
@@ -183,15 +225,14 @@ public final class NoiseProbeHook implements TrainingListener {
     if (reference.kind() == NoiseReference.Kind.PROBE_MEAN) {
       probeGrads = new ArrayList<>(batches);
       double[][] sum = new double[layers.size()][];
-      for (int i = 0; i < batches; i++) {
-        Map<String, float[]> g = oracle.gradient(java.util.Arrays.copyOfRange(perm, i * b,
-            (i + 1) * b));
-        Map<String, float[]> kept = new LinkedHashMap<>();
+      List<Map<String, float[]>> kept = probeGrads;
+      oracle.gradients(minibatches(perm, batches, b), g -> {
+        Map<String, float[]> rows = new LinkedHashMap<>();
         for (int j = 0; j < layers.size(); j++) {
           LayerPlan.Layer l = layers.get(j);
           float[] row = new float[l.width()];
           TensorCopy.gather(g.get(l.name()), l.indices(), row);
-          kept.put(l.name(), row);
+          rows.put(l.name(), row);
           if (sum[j] == null) {
             sum[j] = new double[l.width()];
           }
@@ -199,8 +240,8 @@ public final class NoiseProbeHook implements TrainingListener {
             sum[j][k] += row[k];
           }
         }
-        probeGrads.add(kept);
-      }
+        kept.add(rows);
+      });
       for (int j = 0; j < layers.size(); j++) {
         float[] r = new float[layers.get(j).width()];
         for (int k = 0; k < r.length; k++) {
@@ -222,10 +263,15 @@ public final class NoiseProbeHook implements TrainingListener {
       }
       refSize = idx.length;
       Map<String, double[]> acc = new LinkedHashMap<>();
+      List<int[]> chunks = new ArrayList<>();
       for (int from = 0; from < idx.length; from += REFERENCE_CHUNK) {
-        int to = Math.min(idx.length, from + REFERENCE_CHUNK);
-        Map<String, float[]> g = oracle.gradient(java.util.Arrays.copyOfRange(idx, from, to));
-        double w = (double) (to - from) / idx.length;
+        chunks.add(java.util.Arrays.copyOfRange(idx, from, Math.min(idx.length,
+            from + REFERENCE_CHUNK)));
+      }
+      java.util.Iterator<int[]> chunk = chunks.iterator();
+      int total = idx.length;
+      oracle.gradients(chunks, g -> {
+        double w = (double) chunk.next().length / total;
         for (LayerPlan.Layer l : layers) {
           float[] gl = g.get(l.name());
           double[] a = acc.computeIfAbsent(l.name(), k -> new double[l.width()]);
@@ -234,7 +280,7 @@ public final class NoiseProbeHook implements TrainingListener {
             a[k] += w * gl[ix == null ? k : ix[k]];
           }
         }
-      }
+      });
       for (LayerPlan.Layer l : layers) {
         double[] a = acc.get(l.name());
         float[] r = new float[a.length];
@@ -259,32 +305,29 @@ public final class NoiseProbeHook implements TrainingListener {
       trackers.forEach(t -> a.add(t.start()));
       acc.add(a);
     }
-    for (int i = 0; i < batches; i++) {
-      Map<String, float[]> g = probeGrads != null ? probeGrads.get(i)
-          : oracle.gradient(java.util.Arrays.copyOfRange(perm, i * b, (i + 1) * b));
+    boolean gathered = probeGrads != null;
+    java.util.function.Consumer<Map<String, float[]>> noiseRows = g -> {
       for (int j = 0; j < layers.size(); j++) {
         LayerPlan.Layer l = layers.get(j);
         float[] u = writer.borrow(l.width());
         float[] src = g.get(l.name());
-        if (probeGrads != null) {
+        if (gathered) {
           System.arraycopy(src, 0, u, 0, l.width());
         } else {
           TensorCopy.gather(src, l.indices(), u);
         }
-        float[] r = ref.get(l.name());
-        double s = 0;
-        for (int k = 0; k < u.length; k++) {
-          float d = u[k] - r[k];
-          u[k] = d;
-          s += (double) d * d;
-        }
-        sq[j] += s;
+        sq[j] += subtractAndSquare(u, ref.get(l.name()));
         for (TailIndexTracker.Accumulation a : acc.get(j)) {
           a.accept(u, 0, u.length);
         }
         writer.submit(new SnapshotRecord(step, epoch, l.name(), SnapshotKind.NOISE, 1,
             l.width(), u));
       }
+    };
+    if (gathered) {
+      probeGrads.forEach(noiseRows);
+    } else {
+      oracle.gradients(minibatches(perm, batches, b), noiseRows);
     }
     for (int j = 0; j < layers.size(); j++) {
       LayerPlan.Layer l = layers.get(j);

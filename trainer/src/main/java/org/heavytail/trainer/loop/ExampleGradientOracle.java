@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.heavytail.trainer.model.LossKind;
 import org.heavytail.trainer.model.Network;
 
@@ -44,14 +45,22 @@ public final class ExampleGradientOracle implements GradientOracle {
 
   @Override
   public Map<String, float[]> gradient(int[] exampleIndices) {
-    if (exampleIndices.length == 0) {
-      throw new IllegalArgumentException("gradient of no examples: pass at least one index");
+    List<Map<String, float[]>> out = new ArrayList<>(1);
+    gradients(List.of(exampleIndices), out::add);
+    return out.get(0);
+  }
+
+  @Override
+  public void gradients(List<int[]> exampleSets, Consumer<Map<String, float[]>> consumer) {
+    for (int[] set : exampleSets) {
+      if (set.length == 0) {
+        throw new IllegalArgumentException("gradient of no examples: pass at least one index");
+      }
     }
-    Map<String, float[]> out = new LinkedHashMap<>();
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       List<Parameter> params = new ArrayList<>(net.parameters().values());
-      // save the lent gradients and the non-trained state (running statistics)
+      // save the lent gradients and the non-trained state (running statistics), once
       List<NDArray> savedGrads = new ArrayList<>();
       for (Parameter p : params) {
         savedGrads.add(p.getArray().getGradient().duplicate());
@@ -62,8 +71,30 @@ public final class ExampleGradientOracle implements GradientOracle {
           savedState.put(p, p.getArray().duplicate());
         }
       }
+      try {
+        for (int[] set : exampleSets) {
+          consumer.accept(gradientOf(set, params, savedState));
+        }
+      } finally {
+        // restore the lent gradients by native in-place ops: NDArray.set(direct buffer) would
+        // make the grad tensor share the memory of a buffer that only a temporary wrapper
+        // references, freed by the next GC (heap corruption, found by the snapshot hooks)
+        Gradients.zero(params);
+        for (int i = 0; i < params.size(); i++) {
+          params.get(i).getArray().getGradient().addi(savedGrads.get(i));
+        }
+      }
+    }
+  }
+
+  /** One set's gradient; the running statistics are put back to {@code savedState} after. */
+  private Map<String, float[]> gradientOf(int[] set, List<Parameter> params,
+      Map<Parameter, NDArray> savedState) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    try (NDScope one = new NDScope()) {
+      one.suppressNotUsedWarning();
       Gradients.zero(params);
-      NDArray idx = data.indexArray(exampleIndices);
+      NDArray idx = data.indexArray(set);
       NDArray x = data.trainFeatures().get(idx);
       NDArray y = data.trainTargets().get(idx);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -73,14 +104,7 @@ public final class ExampleGradientOracle implements GradientOracle {
       for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
         out.put(e.getKey(), e.getValue().getArray().getGradient().toFloatArray());
       }
-      // restore the lent gradients by native in-place ops: NDArray.set(direct buffer) would make
-      // the grad tensor share the memory of a buffer that only a temporary wrapper references,
-      // freed by the next GC (heap corruption, found by the snapshot hooks)
-      Gradients.zero(params);
-      for (int i = 0; i < params.size(); i++) {
-        params.get(i).getArray().getGradient().addi(savedGrads.get(i));
-      }
-      // the running statistics the same way: a native slice copy into the existing tensor
+      // each set sees the saved running statistics, as a lone call would
       for (Map.Entry<Parameter, NDArray> e : savedState.entrySet()) {
         e.getKey().getArray().set(ALL, e.getValue());
       }

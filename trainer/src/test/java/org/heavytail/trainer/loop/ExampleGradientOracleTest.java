@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The gradient oracle is read-only: a batch-norm network (ResNet-20, whose running statistics a
  * training-mode forward pass would move) trained with a listener that calls the oracle every
  * step ends bit for bit where the same run without the oracle ends, weights and running
- * statistics included.
+ * statistics included. Each step the listener also checks that the batched form {@code
+ * gradients(sets, consumer)} hands over, bit for bit, what one {@code gradient} call per set
+ * returns, and that the gradients the loop lent it are the same after all those calls.
  */
 class ExampleGradientOracleTest {
 
@@ -41,8 +44,22 @@ class ExampleGradientOracleTest {
     TrainingListener oracleCaller = new TrainingListener() {
       @Override
       public void onStep(StepContext s) {
-        Map<String, float[]> g = s.gradientOracle().gradient(new int[] {0, 5, 9});
+        String first = s.parameterNames().get(0);
+        float[] lent = s.gradient(first).toFloatArray();
+        int[] a = {0, 5, 9};
+        int[] b = {1, 2, 3, 4};
+        Map<String, float[]> g = s.gradientOracle().gradient(a);
         assertTrue(g.values().stream().allMatch(v -> v.length > 0));
+        Map<String, float[]> h = s.gradientOracle().gradient(b);
+        List<Map<String, float[]>> batched = new ArrayList<>();
+        s.gradientOracle().gradients(List.of(a, b, a), batched::add);
+        assertEquals(3, batched.size());
+        for (String k : g.keySet()) {
+          assertArrayEquals(g.get(k), batched.get(0).get(k), 0f, k);
+          assertArrayEquals(h.get(k), batched.get(1).get(k), 0f, k);
+          assertArrayEquals(g.get(k), batched.get(2).get(k), 0f, k);
+        }
+        assertArrayEquals(lent, s.gradient(first).toFloatArray(), 0f, "lent gradient restored");
       }
     };
     Training.run(c, images(32, 1), null, callOracle ? List.of(oracleCaller) : List.of());

@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.heavytail.tailstats.spectrum.SymmetricEigen;
-import org.heavytail.trainer.loop.GradientOracle;
+import org.heavytail.trainer.loop.FixedStepContext;
 import org.heavytail.trainer.loop.RunInfo;
-import org.heavytail.trainer.loop.StepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -103,7 +102,7 @@ class CurvatureReportTest {
       CurvatureListener l = new CurvatureListener(model, x, y, cfg, 3);
       l.onTrainingBegin(new RunInfo(dir, 0, 9, 3));
       for (long s = 0; s < 9; s++) {
-        l.onStep(step(s));
+        l.onStep(FixedStepContext.empty(s));
       }
       l.onTrainingEnd(new RunInfo(dir, 0, 9, 3));
       Table t = Table.read().csv(dir.resolve("curvature.csv").toFile());
@@ -111,54 +110,5 @@ class CurvatureReportTest {
           t.column("step").asList().stream().map(v -> ((Number) v).longValue()).toList());
       assertTrue(Files.exists(dir.resolve("curvature.csv")));
     }
-  }
-
-  private static StepContext step(long s) {
-    return new StepContext() {
-      @Override
-      public long step() {
-        return s;
-      }
-
-      @Override
-      public int epoch() {
-        return 0;
-      }
-
-      @Override
-      public int[] batchIndices() {
-        return new int[0];
-      }
-
-      @Override
-      public float loss() {
-        return 0;
-      }
-
-      @Override
-      public List<String> parameterNames() {
-        return List.of();
-      }
-
-      @Override
-      public NDArray gradient(String name) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public NDArray weight(String name) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public NDArray update(String name) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public GradientOracle gradientOracle() {
-        throw new UnsupportedOperationException();
-      }
-    };
   }
 }

@@ -3,16 +3,14 @@ package org.heavytail.trainer.hook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import org.heavytail.trainer.loop.GradientOracle;
+import org.heavytail.trainer.loop.FixedStepContext;
 import org.heavytail.trainer.loop.RunInfo;
-import org.heavytail.trainer.loop.StepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Row;
@@ -73,7 +71,8 @@ class OnlineStatsHookTest {
     try (NDManager m = NDManager.newBaseManager()) {
       hook.onTrainingBegin(new RunInfo(tmp, 0, steps, 100));
       for (int s = 0; s < steps; s++) {
-        hook.onStep(new OneLayerStep(s, m.create(g[s], new Shape(N)), m.create(w[s], new Shape(N))));
+        hook.onStep(new FixedStepContext(s, Map.of("v", m.create(g[s], new Shape(N))),
+            Map.of("v", m.create(w[s], new Shape(N)))));
       }
       hook.onTrainingEnd(new RunInfo(tmp, 0, steps, 100));
     }
@@ -129,48 +128,5 @@ class OnlineStatsHookTest {
       d[i] = a[i];
     }
     return d;
-  }
-
-  /** A step of a model with one parameter, {@code v}. */
-  private record OneLayerStep(long step, NDArray grad, NDArray weights) implements StepContext {
-    @Override
-    public int epoch() {
-      return 0;
-    }
-
-    @Override
-    public int[] batchIndices() {
-      return new int[0];
-    }
-
-    @Override
-    public float loss() {
-      return 1f;
-    }
-
-    @Override
-    public List<String> parameterNames() {
-      return List.of("v");
-    }
-
-    @Override
-    public NDArray gradient(String name) {
-      return grad;
-    }
-
-    @Override
-    public NDArray weight(String name) {
-      return weights;
-    }
-
-    @Override
-    public NDArray update(String name) {
-      throw new UnsupportedOperationException("the hook derives updates from weights");
-    }
-
-    @Override
-    public GradientOracle gradientOracle() {
-      throw new UnsupportedOperationException("not used by the hook");
-    }
   }
 }

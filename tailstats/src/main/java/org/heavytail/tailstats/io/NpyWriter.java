@@ -66,27 +66,16 @@ public final class NpyWriter implements Closeable {
 
   /** Appends {@code len} floats from {@code a[off]}. */
   public NpyWriter write(float[] a, int off, int len) throws IOException {
-    check(len);
-    int done = 0;
-    while (done < len) {
-      int room = buf.remaining() / dtype.bytes();
-      if (room == 0) {
-        flush();
-        continue;
-      }
-      int n = Math.min(room, len - done);
+    return writeInPieces(len, (from, n) -> {
       if (dtype == NpyDType.FLOAT32) {
-        buf.asFloatBuffer().put(a, off + done, n);
+        buf.asFloatBuffer().put(a, off + from, n);
         buf.position(buf.position() + n * 4);
       } else {
         for (int i = 0; i < n; i++) {
-          buf.putDouble(a[off + done + i]);
+          buf.putDouble(a[off + from + i]);
         }
       }
-      done += n;
-    }
-    written += len;
-    return this;
+    });
   }
 
   /** Appends all of {@code a}. */
@@ -96,6 +85,25 @@ public final class NpyWriter implements Closeable {
 
   /** Appends {@code len} doubles from {@code a[off]} (narrowed to float for a float32 file). */
   public NpyWriter write(double[] a, int off, int len) throws IOException {
+    return writeInPieces(len, (from, n) -> {
+      if (dtype == NpyDType.FLOAT64) {
+        buf.asDoubleBuffer().put(a, off + from, n);
+        buf.position(buf.position() + n * 8);
+      } else {
+        for (int i = 0; i < n; i++) {
+          buf.putFloat((float) a[off + from + i]);
+        }
+      }
+    });
+  }
+
+  /** Puts elements {@code [from, from + n)} of the caller's source into {@code buf}. */
+  private interface Piece {
+    void put(int from, int n);
+  }
+
+  /** Checks {@code len}, then hands {@code piece} runs that fit the buffer, flushing between. */
+  private NpyWriter writeInPieces(int len, Piece piece) throws IOException {
     check(len);
     int done = 0;
     while (done < len) {
@@ -105,14 +113,7 @@ public final class NpyWriter implements Closeable {
         continue;
       }
       int n = Math.min(room, len - done);
-      if (dtype == NpyDType.FLOAT64) {
-        buf.asDoubleBuffer().put(a, off + done, n);
-        buf.position(buf.position() + n * 8);
-      } else {
-        for (int i = 0; i < n; i++) {
-          buf.putFloat((float) a[off + done + i]);
-        }
-      }
+      piece.put(done, n);
       done += n;
     }
     written += len;

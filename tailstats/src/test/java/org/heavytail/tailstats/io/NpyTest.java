@@ -129,6 +129,31 @@ class NpyTest {
   }
 
   @Test
+  void streamingWriterCrossesItsBufferInEitherTypeFromEitherSource() throws IOException {
+    int n = 40_003; // 160 KB as float32, 320 KB as float64: several 64 KiB buffer flushes
+    float[] f = new float[n + 7];
+    double[] d = new double[n + 7];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = i * 0.25f - 3;
+      d[i] = i * 0.125 + 1e-9 * i;
+    }
+    for (NpyDType type : new NpyDType[] {NpyDType.FLOAT32, NpyDType.FLOAT64}) {
+      Path p = dir.resolve("big-" + type + ".npy");
+      try (NpyWriter w = NpyWriter.open(p, type, 2L * n)) {
+        w.write(f, 7, n); // from an offset
+        w.write(d, 7, n);
+      }
+      double[] back = Npy.readDoubles(p);
+      assertEquals(2 * n, back.length);
+      for (int i = 0; i < n; i++) {
+        assertEquals(f[7 + i], back[i], 0.0, type + " float source, element " + i);
+        double expected = type == NpyDType.FLOAT32 ? (float) d[7 + i] : d[7 + i];
+        assertEquals(expected, back[n + i], 0.0, type + " double source, element " + i);
+      }
+    }
+  }
+
+  @Test
   void badFilesNameTheProblem() throws IOException {
     Path f = dir.resolve("bad.npy");
     Files.write(f, "not numpy at all".getBytes(StandardCharsets.US_ASCII));

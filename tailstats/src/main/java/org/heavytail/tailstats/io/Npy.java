@@ -44,23 +44,15 @@ public final class Npy {
   public static float[] readFloats(Path path) throws IOException {
     NpyHeader h = checkedHeader(path);
     float[] out = new float[toInt(path, h.elementCount())];
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      ch.position(h.dataOffset());
-      ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK * 8).order(h.order());
-      int done = 0;
-      while (done < out.length) {
-        int n = Math.min(CHUNK, out.length - done);
-        fill(path, ch, buf, n * h.dtype().bytes());
-        if (h.dtype() == NpyDType.FLOAT32) {
-          buf.asFloatBuffer().get(out, done, n);
-        } else {
-          for (int i = 0; i < n; i++) {
-            out[done + i] = (float) buf.getDouble(i * 8);
-          }
+    readInPieces(path, h, out.length, (buf, to, n) -> {
+      if (h.dtype() == NpyDType.FLOAT32) {
+        buf.asFloatBuffer().get(out, to, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          out[to + i] = (float) buf.getDouble(i * 8);
         }
-        done += n;
       }
-    }
+    });
     return out;
   }
 
@@ -68,24 +60,37 @@ public final class Npy {
   public static double[] readDoubles(Path path) throws IOException {
     NpyHeader h = checkedHeader(path);
     double[] out = new double[toInt(path, h.elementCount())];
+    readInPieces(path, h, out.length, (buf, to, n) -> {
+      if (h.dtype() == NpyDType.FLOAT64) {
+        buf.asDoubleBuffer().get(out, to, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          out[to + i] = buf.getFloat(i * 4);
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Takes {@code n} elements from {@code buf} (positioned at its first) into elements {@code to..}. */
+  private interface Piece {
+    void take(ByteBuffer buf, int to, int n);
+  }
+
+  /** Reads the data of {@code path} in runs of at most {@code CHUNK} elements, in order. */
+  private static void readInPieces(Path path, NpyHeader h, int length, Piece piece)
+      throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       ch.position(h.dataOffset());
       ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK * 8).order(h.order());
       int done = 0;
-      while (done < out.length) {
-        int n = Math.min(CHUNK, out.length - done);
+      while (done < length) {
+        int n = Math.min(CHUNK, length - done);
         fill(path, ch, buf, n * h.dtype().bytes());
-        if (h.dtype() == NpyDType.FLOAT64) {
-          buf.asDoubleBuffer().get(out, done, n);
-        } else {
-          for (int i = 0; i < n; i++) {
-            out[done + i] = buf.getFloat(i * 4);
-          }
-        }
+        piece.take(buf, done, n);
         done += n;
       }
     }
-    return out;
   }
 
   static NpyHeader checkedHeader(Path path) throws IOException {

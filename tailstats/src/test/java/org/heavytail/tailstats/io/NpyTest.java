@@ -129,7 +129,7 @@ class NpyTest {
   }
 
   @Test
-  void streamingWriterCrossesItsBufferInEitherTypeFromEitherSource() throws IOException {
+  void largeArraysRoundTripThroughWriterAndReadersInEitherType() throws IOException {
     int n = 40_003; // 160 KB as float32, 320 KB as float64: several 64 KiB buffer flushes
     float[] f = new float[n + 7];
     double[] d = new double[n + 7];
@@ -143,8 +143,13 @@ class NpyTest {
         w.write(f, 7, n); // from an offset
         w.write(d, 7, n);
       }
-      double[] back = Npy.readDoubles(p);
+      double[] back = Npy.readDoubles(p); // 80,006 values: more than one read chunk
+      float[] backF = Npy.readFloats(p);
       assertEquals(2 * n, back.length);
+      assertEquals(2 * n, backF.length);
+      for (int i = 0; i < 2 * n; i++) {
+        assertEquals((float) back[i], backF[i], 0f, type + " read as floats, element " + i);
+      }
       for (int i = 0; i < n; i++) {
         assertEquals(f[7 + i], back[i], 0.0, type + " float source, element " + i);
         double expected = type == NpyDType.FLOAT32 ? (float) d[7 + i] : d[7 + i];

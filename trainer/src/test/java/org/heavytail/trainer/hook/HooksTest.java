@@ -188,29 +188,7 @@ class HooksTest {
   @Test
   void onlineStatsMatchTheirFormulas() throws IOException {
     FakeModel m = new FakeModel();
-    TailIndexTracker counter = new TailIndexTracker() {
-      @Override
-      public String name() {
-        return "count";
-      }
-
-      @Override
-      public Accumulation start() {
-        return new Accumulation() {
-          int n;
-
-          @Override
-          public void accept(float[] v, int off, int len) {
-            n += len;
-          }
-
-          @Override
-          public double alpha() {
-            return n;
-          }
-        };
-      }
-    };
+    TailIndexTracker counter = new SummingTracker("count", v -> 1);
     SnapshotConfig cfg = SnapshotConfig.builder().setWhat(EnumSet.of(SnapshotConfig.What.STATS))
         .optTrackers(List.of(counter)).optTrackerEvery(2).build();
     List<FakeModel.Step> steps = run(m, SnapshotHooks.listeners(cfg), 5);

@@ -41,31 +41,7 @@ class OnlineStatsHookTest {
       }
     }
     // a "tracker" that reports Σ u² of the running noise u = g_k − m_{k−1} it is handed
-    TailIndexTracker sumOfSquares = new TailIndexTracker() {
-      @Override
-      public String name() {
-        return "sumsq";
-      }
-
-      @Override
-      public Accumulation start() {
-        return new Accumulation() {
-          double sum;
-
-          @Override
-          public void accept(float[] values, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-              sum += (double) values[i] * values[i];
-            }
-          }
-
-          @Override
-          public double alpha() {
-            return sum;
-          }
-        };
-      }
-    };
+    TailIndexTracker sumOfSquares = new SummingTracker("sumsq", v -> v * v);
     OnlineStatsHook hook = OnlineStatsHook.builder().optBeta(BETA).addTracker(sumOfSquares)
         .optTrackerEvery(2).build();
     try (NDManager m = NDManager.newBaseManager()) {

@@ -29,10 +29,7 @@ public final class BlockSumTracker implements TailIndexTracker {
   private final long seed;
 
   private BlockSumTracker(int maxSamples, long seed) {
-    if (maxSamples < 1) {
-      throw new IllegalArgumentException("maxSamples must be >= 1, got " + maxSamples);
-    }
-    this.maxSamples = maxSamples;
+    this.maxSamples = Require.atLeast("maxSamples", maxSamples, 1);
     this.seed = seed;
   }
 

@@ -21,9 +21,7 @@ public final class CoordinateSubset {
    * when {@code k ≥ n}.
    */
   public static long[] draw(String layer, long n, int k, long seed) {
-    if (k < 1) {
-      throw new IllegalArgumentException("coordinates per layer must be >= 1, got " + k);
-    }
+    Require.atLeast("coordinates per layer", k, 1);
     if (k >= n) {
       return null;
     }

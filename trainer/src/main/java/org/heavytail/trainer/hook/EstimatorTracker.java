@@ -21,10 +21,7 @@ public final class EstimatorTracker implements TailIndexTracker {
 
   private EstimatorTracker(TailIndexEstimator estimator, int maxSamples) {
     this.estimator = Objects.requireNonNull(estimator, "estimator");
-    if (maxSamples < 1) {
-      throw new IllegalArgumentException("maxSamples must be >= 1, got " + maxSamples);
-    }
-    this.maxSamples = maxSamples;
+    this.maxSamples = Require.atLeast("maxSamples", maxSamples, 1);
   }
 
   /** Tracks {@code estimator} on at most {@code maxSamples} values per (layer, step). */

@@ -41,9 +41,7 @@ public final class LayerPlan {
    * @param seed seed of the coordinate draw
    */
   public LayerPlan(LayerSelection selection, int maxCoordinates, long seed) {
-    if (maxCoordinates < 0) {
-      throw new IllegalArgumentException("--coordinates must be >= 0, got " + maxCoordinates);
-    }
+    Require.atLeast("--coordinates", maxCoordinates, 0);
     this.selection = selection;
     this.maxCoordinates = maxCoordinates;
     this.seed = seed;

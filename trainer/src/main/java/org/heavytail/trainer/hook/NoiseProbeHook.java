@@ -400,28 +400,19 @@ public final class NoiseProbeHook implements TrainingListener {
 
     /** Probe after every K updates (default 100). */
     public Builder optEvery(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("--noise-every must be >= 1, got " + k);
-      }
-      this.every = k;
+      this.every = Require.atLeast("--noise-every", k, 1);
       return this;
     }
 
     /** Minibatches per probe (default 100). */
     public Builder optBatches(int n) {
-      if (n < 2) {
-        throw new IllegalArgumentException("--noise-batches must be >= 2, got " + n);
-      }
-      this.batches = n;
+      this.batches = Require.atLeast("--noise-batches", n, 2);
       return this;
     }
 
     /** Probe minibatch size (default: the training batch size). */
     public Builder optBatchSize(int b) {
-      if (b < 1) {
-        throw new IllegalArgumentException("noise batch size must be >= 1, got " + b);
-      }
-      this.batchSize = b;
+      this.batchSize = Require.atLeast("noise batch size", b, 1);
       return this;
     }
 

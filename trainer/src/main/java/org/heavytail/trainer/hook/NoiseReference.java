@@ -30,9 +30,7 @@ public record NoiseReference(Kind kind, int size) {
 
   /** A seeded subset of {@code size} examples. */
   public static NoiseReference subset(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("noise reference subset size must be >= 1, got " + size);
-    }
+    Require.atLeast("noise reference subset size", size, 1);
     return new NoiseReference(Kind.SUBSET, size);
   }
 

@@ -366,10 +366,7 @@ public final class OnlineStatsHook implements TrainingListener {
 
     /** Write a row every k steps (default 1). */
     public Builder optEvery(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("stats every must be >= 1, got " + k);
-      }
-      this.every = k;
+      this.every = Require.atLeast("stats every", k, 1);
       return this;
     }
 
@@ -390,10 +387,7 @@ public final class OnlineStatsHook implements TrainingListener {
 
     /** Steps between tail-index estimates (default 10; the estimators cost a log per value). */
     public Builder optTrackerEvery(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("tracker every must be >= 1, got " + k);
-      }
-      this.trackerEvery = k;
+      this.trackerEvery = Require.atLeast("tracker every", k, 1);
       return this;
     }
 

@@ -92,20 +92,14 @@ public record SnapshotConfig(
     Objects.requireNonNull(overflow, "overflow");
     Objects.requireNonNull(noiseReference, "noiseReference");
     trackers = List.copyOf(trackers);
-    positive("--every", every);
-    positive("--noise-every", noiseEvery);
-    positive("--noise-batches", noiseBatches);
-    positive("stats every", statsEvery);
-    positive("tracker every", trackerEvery);
+    Require.atLeast("--every", every, 1);
+    Require.atLeast("--noise-every", noiseEvery, 1);
+    Require.atLeast("--noise-batches", noiseBatches, 1);
+    Require.atLeast("stats every", statsEvery, 1);
+    Require.atLeast("tracker every", trackerEvery, 1);
     if (coordinates < 0 || budgetBytes < 0 || noiseBatchSize < 0) {
       throw new IllegalArgumentException("--coordinates, --snapshot-budget and --noise-batch-size"
           + " must be >= 0, got " + coordinates + ", " + budgetBytes + ", " + noiseBatchSize);
-    }
-  }
-
-  private static void positive(String flag, int v) {
-    if (v < 1) {
-      throw new IllegalArgumentException(flag + " must be >= 1, got " + v);
     }
   }
 

@@ -153,10 +153,7 @@ public final class SnapshotSink {
 
     /** Budget in bytes of stored values; 0 = unlimited (default). */
     public Builder optBudgetBytes(long b) {
-      if (b < 0) {
-        throw new IllegalArgumentException("--snapshot-budget must be >= 0, got " + b);
-      }
-      this.budgetBytes = b;
+      this.budgetBytes = Require.atLeast("--snapshot-budget", b, 0);
       return this;
     }
 

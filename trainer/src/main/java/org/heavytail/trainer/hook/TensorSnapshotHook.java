@@ -188,10 +188,7 @@ public final class TensorSnapshotHook implements TrainingListener {
 
     /** Snapshot every k steps (default 1). */
     public Builder optEvery(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("--every must be >= 1, got " + k);
-      }
-      this.every = k;
+      this.every = Require.atLeast("--every", k, 1);
       return this;
     }
 

@@ -370,9 +370,7 @@ public final class NoiseProbeHook implements TrainingListener {
   }
 
   /** Builder of a {@link NoiseProbeHook}. */
-  public static final class Builder {
-    private SnapshotSink sink;
-    private LayerPlan plan = LayerPlan.all();
+  public static final class Builder extends StoreHookBuilder<Builder> {
     private int every = 100;
     private int batches = 100;
     private int batchSize;
@@ -386,15 +384,8 @@ public final class NoiseProbeHook implements TrainingListener {
 
     private Builder() {}
 
-    /** The shared store. */
-    public Builder setSink(SnapshotSink sink) {
-      this.sink = Objects.requireNonNull(sink);
-      return this;
-    }
-
-    /** Layers and coordinates (default all). */
-    public Builder optPlan(LayerPlan plan) {
-      this.plan = Objects.requireNonNull(plan);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -454,9 +445,7 @@ public final class NoiseProbeHook implements TrainingListener {
 
     /** Builds the hook. */
     public NoiseProbeHook build() {
-      if (sink == null) {
-        throw new IllegalStateException("NoiseProbeHook needs setSink(...)");
-      }
+      requireSink("NoiseProbeHook");
       if (!frozen && !running) {
         throw new IllegalStateException("NoiseProbeHook with neither the probe nor the running "
             + "estimate does nothing");

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -150,24 +149,15 @@ public final class TensorSnapshotHook implements TrainingListener {
   }
 
   /** Builder of a {@link TensorSnapshotHook}. */
-  public static final class Builder {
-    private SnapshotSink sink;
-    private LayerPlan plan = LayerPlan.all();
+  public static final class Builder extends StoreHookBuilder<Builder> {
     private Set<SnapshotKind> kinds = EnumSet.of(SnapshotKind.GRADIENT);
     private int every = 1;
     private boolean recordBatches = true;
 
     private Builder() {}
 
-    /** The shared store. */
-    public Builder setSink(SnapshotSink sink) {
-      this.sink = Objects.requireNonNull(sink);
-      return this;
-    }
-
-    /** Layers and coordinates (default: all). */
-    public Builder optPlan(LayerPlan plan) {
-      this.plan = Objects.requireNonNull(plan);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -200,9 +190,7 @@ public final class TensorSnapshotHook implements TrainingListener {
 
     /** Builds the hook. */
     public TensorSnapshotHook build() {
-      if (sink == null) {
-        throw new IllegalStateException("TensorSnapshotHook needs setSink(...)");
-      }
+      requireSink("TensorSnapshotHook");
       return new TensorSnapshotHook(this);
     }
   }

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -26,7 +25,7 @@ class AlignmentReproductionTest {
    */
   @Test
   void sharpnessFallsWithEtaStaysBelowTheBoundAndMuIsOfOrderOne() throws Exception {
-    ReproductionResult r = Reproductions.byName("alignment").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("alignment", dir);
     assertTrue(Files.exists(r.report()));
     Table g = r.table();
     assertEquals(12, g.rowCount());

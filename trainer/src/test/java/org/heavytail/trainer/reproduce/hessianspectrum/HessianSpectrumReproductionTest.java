@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -17,13 +16,14 @@ class HessianSpectrumReproductionTest {
   @TempDir Path dir;
 
   /**
-   * Needs ../shared/data/mnist (fails with the data locator's message when absent). Trains three
-   * the {@code --quick} MLPs (784-40-k) on 2, 3, 5, 7 and 10 MNIST classes and asserts the published trend from the computed
-   * spectra: more classes, more outliers; and a bulk concentrated near zero.
+   * Needs ../shared/data/mnist (fails with the data locator's message when absent). Trains the
+   * {@code --quick} MLPs (784-40-k) on 2, 3, 5, 7 and 10 MNIST classes and asserts the published
+   * trend from the computed spectra: more classes, more outliers; and a bulk concentrated near
+   * zero.
    */
   @Test
   void outliersGrowWithTheNumberOfClasses() throws Exception {
-    ReproductionResult r = Reproductions.byName("hessian-spectrum").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("hessian-spectrum", dir);
     Table s = r.table();
     assertEquals(5, s.rowCount());
     int first = s.intColumn("outliers").get(0);

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.heavytail.trainer.reproduce.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,7 @@ class KestenReproductionTest {
 
   @Test
   void quickScaleHillMatchesExactAlphaAndTrendsHold() throws Exception {
-    ReproductionResult r = Reproductions.byName("kesten").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("kesten", dir);
     Table t = r.table();
     assertEquals(9, t.rowCount());
     int compared = 0;

@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every trend of the optimizers reproduction, at the test scale (smaller than --quick). */
+/** Every trend of the optimizers reproduction, at the {@code --quick} scale. */
 class OptimizersReproductionTest {
 
   @TempDir Path dir;
 
   @Test
   void trendsHoldAtTestScale() throws Exception {
-    ReproductionResult r = Reproductions.byName("optimizers").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("optimizers", dir);
     assertEquals(6, r.checks().size());
     for (Check c : r.checks()) {
       assertTrue(c.passed(), c.claim() + " -- " + c.measured());

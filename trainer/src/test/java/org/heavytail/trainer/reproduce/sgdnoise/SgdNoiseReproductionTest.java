@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -20,13 +19,14 @@ class SgdNoiseReproductionTest {
   @TempDir Path dir;
 
   /**
-   * The paper's claim at the {@code --quick} scale (the command's default seed), from the computed table: the overall block-sum α̂ of the
-   * gradient noise is below 1.9 in every run of the sweep (two widths, two depths, two batch
-   * sizes), and the reproduction's own check agrees with the table.
+   * The paper's claim at the {@code --quick} scale (the command's default seed), from the
+   * computed table: the overall block-sum α̂ of the gradient noise is below 1.9 in every run of
+   * the sweep (two widths, two depths, two batch sizes), and the reproduction's own check agrees
+   * with the table.
    */
   @Test
   void gradientNoiseIsHeavyTailedAcrossWidthDepthAndBatch() throws Exception {
-    ReproductionResult r = Reproductions.byName("sgd-noise").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("sgd-noise", dir);
     Table s = r.table();
     assertEquals(6, s.rowCount(), s.print());
     Set<String> sweeps = new TreeSet<>(s.stringColumn("sweep").asList());

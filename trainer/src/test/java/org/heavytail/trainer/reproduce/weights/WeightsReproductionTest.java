@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.heavytail.trainer.reproduce.Check;
+import org.heavytail.trainer.reproduce.QuickRun;
 import org.heavytail.trainer.reproduce.ReproductionResult;
-import org.heavytail.trainer.reproduce.Reproductions;
-import org.heavytail.trainer.reproduce.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -18,15 +17,16 @@ class WeightsReproductionTest {
   @TempDir Path dir;
 
   /**
-   * Martin &amp; Mahoney's trend at test scale (MLP 784-300-100-10, 9,600 MNIST examples, b = 16,
-   * 5 epochs = 3,000 SGD steps), from the computed table: the layer-averaged ESD power-law
-   * exponent after training is below its value at initialization, and over the epochs a smaller
-   * exponent goes with a higher test accuracy (Spearman ρ &lt; 0, recomputed here from the
-   * table). Needs ../shared/data/mnist; fails with the data locator's message when it is absent.
+   * Martin &amp; Mahoney's trend at the {@code --quick} scale (MLP 784-300-100-10, 30,000 MNIST
+   * examples, b = 16, 4 epochs = 7,500 SGD steps), from the computed table: the layer-averaged
+   * ESD power-law exponent after training is below its value at initialization, and over the
+   * epochs a smaller exponent goes with a higher test accuracy (Spearman ρ &lt; 0, recomputed
+   * here from the table). Needs ../shared/data/mnist; fails with the data locator's message
+   * when it is absent.
    */
   @Test
   void trainingLowersTheSpectralExponentAndLowerGoesWithBetterAccuracy() throws Exception {
-    ReproductionResult r = Reproductions.byName("weights").run(Scale.QUICK, dir, Reproductions.DEFAULT_SEED);
+    ReproductionResult r = QuickRun.of("weights", dir);
     Table s = r.table();
     assertEquals(5, s.rowCount(), s.print()); // init + 4 epochs
     double[] a = s.doubleColumn("mean_exponent").asDoubleArray();

@@ -64,6 +64,25 @@ public record ArrayData(
   }
 
   /**
+   * The same examples with every feature mapped to (x − μ)/σ, computed in float as (x − (float) μ)
+   * · (float) (1/σ): the transform the training loop applies and records (featureMean,
+   * featureStd), so code that rebuilds a run's inputs gets the same floats. Labels and targets
+   * are shared.
+   *
+   * @param mean μ
+   * @param std σ (non-zero)
+   */
+  public ArrayData standardized(double mean, double std) {
+    float mu = (float) mean;
+    float inv = (float) (1 / std);
+    float[] f = new float[features.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (features[i] - mu) * inv;
+    }
+    return new ArrayData(f, labels, targets, exampleShape, numClasses);
+  }
+
+  /**
    * The first {@code n} examples of the class-interleaved order (a copy): example j of class c
    * (j-th in the original order among its class) comes at round j, classes 0..K−1 within a round,
    * classes that run out are skipped. So any n holds ⌊n/K⌋ or ⌈n/K⌉ examples of each class

@@ -75,4 +75,20 @@ class ArrayDataTest {
     ArrayData d = six();
     assertSame(d, d.head(10));
   }
+
+  @Test
+  void standardizedIsTheTrainingLoopsFloatTransformAndSharesLabels() {
+    ArrayData d = six();
+    double mu = 0.1307;
+    double sd = 0.3081;
+    ArrayData z = d.standardized(mu, sd);
+    float fmu = (float) mu;
+    float inv = (float) (1 / sd);
+    for (int i = 0; i < d.features().length; i++) {
+      assertEquals((d.features()[i] - fmu) * inv, z.features()[i], 0f, "feature " + i);
+    }
+    assertSame(d.labels(), z.labels());
+    assertArrayEquals(d.exampleShape(), z.exampleShape());
+    assertEquals(d.numClasses(), z.numClasses());
+  }
 }

@@ -8,8 +8,9 @@ import org.heavytail.datasets.ArrayData;
 
 /**
  * The first n examples of a data set as engine arrays for {@link CurvatureReport}: inputs x of
- * shape (n, inputShape…), transformed as (x − μ)/σ, and labels y (int64, classification) or
- * targets (n, targetDim) (regression).
+ * shape (n, inputShape…), transformed as (x − μ)/σ by {@link ArrayData#standardized} (the
+ * training loop's own arithmetic), and labels y (int64, classification) or targets (n,
+ * targetDim) (regression).
  *
  * @param x the inputs
  * @param y the labels or targets
@@ -33,27 +34,19 @@ public record ExampleArrays(NDArray x, NDArray y) {
       throw new IllegalArgumentException("examples = " + n + ": the training set has "
           + data.size() + " examples (expected 1.." + data.size() + ")");
     }
-    int per = data.exampleSize();
-    float[] f = Arrays.copyOf(data.features(), n * per);
+    ArrayData head = data.head(n);
     if (mean != 0 || std != 1) {
-      for (int i = 0; i < f.length; i++) {
-        f[i] = (float) ((f[i] - mean) / std);
-      }
+      head = head.standardized(mean, std);
     }
     long[] shape = new long[inputShape.length + 1];
     shape[0] = n;
     System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-    NDArray x = manager.create(f, new Shape(shape));
+    NDArray x = manager.create(head.features(), new Shape(shape));
     NDArray y;
     if (data.numClasses() > 0) {
-      long[] lab = new long[n];
-      for (int i = 0; i < n; i++) {
-        lab[i] = data.labels()[i];
-      }
-      y = manager.create(lab);
+      y = manager.create(Arrays.stream(head.labels()).asLongStream().toArray());
     } else {
-      int td = data.targets().length / data.size();
-      y = manager.create(Arrays.copyOf(data.targets(), n * td), new Shape(n, td));
+      y = manager.create(head.targets(), new Shape(n, head.targets().length / n));
     }
     return new ExampleArrays(x, y);
   }

@@ -133,17 +133,6 @@ public final class Training {
     return new double[] {mean, sd > 0 ? sd : 1};
   }
 
-  private static ArrayData standardized(ArrayData d, double[] musigma) {
-    float[] f = new float[d.features().length];
-    float mu = (float) musigma[0];
-    float inv = (float) (1 / musigma[1]);
-    float[] src = d.features();
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (src[i] - mu) * inv;
-    }
-    return new ArrayData(f, d.labels(), d.targets(), d.exampleShape(), d.numClasses());
-  }
-
   private static Path defaultRunDir() {
     String ts = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path p = Paths.get("runs", ts);
@@ -165,8 +154,8 @@ public final class Training {
     double[] musigma = {0, 1};
     if (standardize) {
       musigma = meanAndStd(train.features());
-      train = standardized(train, musigma);
-      test = test == null ? null : standardized(test, musigma);
+      train = train.standardized(musigma[0], musigma[1]);
+      test = test == null ? null : test.standardized(musigma[0], musigma[1]);
     }
     Device device = DeviceChoice.parse(config.device()).resolve();
     ModelSpec spec = ModelSpec.parse(config.model());

@@ -17,6 +17,7 @@ import org.heavytail.datasets.DataSetId;
 import org.heavytail.datasets.DataSets;
 import org.heavytail.datasets.Split;
 import org.heavytail.trainer.curvature.CurvatureModel;
+import org.heavytail.trainer.curvature.ExampleArrays;
 import org.heavytail.trainer.curvature.HessianOperator;
 import org.heavytail.trainer.curvature.SpectralDensity;
 import org.heavytail.trainer.curvature.TopEigenvalues;
@@ -255,20 +256,14 @@ public final class HessianSpectrumReproduction
     Checkpoint ck = Checkpoint.read(Checkpoint.latest(runDir.resolve("checkpoints"))
         .orElseThrow(() -> new IOException(runDir + ": training wrote no checkpoint")));
     int nh = sizes.hessianPerClass() * k;
-    int per = train.exampleSize();
     try (Network net = Network.create(ModelSpec.parse(model), train.exampleShape(), k, seed,
             Device.cpu());
         NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
       net.setWeights(ck.weights());
       CurvatureModel cm = CurvatureModel.of(net, LossKind.CROSS_ENTROPY);
       double acc = accuracy(cm, m, train);
-      NDArray x = m.create(Arrays.copyOf(train.features(), nh * per), new Shape(nh, per));
-      long[] lab = new long[nh];
-      for (int i = 0; i < nh; i++) {
-        lab[i] = train.labels()[i];
-      }
-      NDArray y = m.create(lab);
-      try (HessianOperator h = HessianOperator.of(cm, x, y)) {
+      ExampleArrays xy = ExampleArrays.first(train, nh, net.inputShape(), 0, 1, m);
+      try (HessianOperator h = HessianOperator.of(cm, xy.x(), xy.y())) {
         int kk = Math.min(2 * k + 6, h.dimension());
         TopEigenvalues top = TopEigenvalues.compute(h, kk, sizes.lanczosSteps(), LANCZOS_TOL,
             seed + 17);

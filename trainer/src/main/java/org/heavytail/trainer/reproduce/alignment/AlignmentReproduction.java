@@ -336,13 +336,13 @@ public final class AlignmentReproduction
             + "cell, eta in %s, B in %s (minibatches without replacement within an epoch). At "
             + "the last step: loss, lambda_1 (Lanczos), ||H||_F^2 (Hutchinson, %d Rademacher "
             + "probes), Tr(Sigma H) exact (per-example gradients and %d Hessian-vector "
-            + "products), all on the first %d training images%s. Reference cell eta = %s, B = "
+            + "products), all on the first %d training images. Reference cell eta = %s, B = "
             + "%d: %d measurements along training%s. A cell counts as converged (near a minimum) "
             + "when its end-point loss is at most %s, about a tenth of the best constant "
             + "prediction's 0.45; the bound and trend checks use the converged cells only.",
         sizes.hidden(), sizes.subset(),
         sizes.steps(), seed, sizes.learningRates(), sizes.batchSizes(), sizes.probes(),
-        sizes.examples(), sizes.examples(), "",
+        sizes.examples(), sizes.examples(),
         fmt(sizes.learningRates().get(refEta)), sizes.batchSizes().get(refBatch),
         sizes.trajectoryPoints(), sizes.widths().isEmpty() ? "" : "; the same cell at widths "
             + sizes.widths(), fmt(CONVERGED_LOSS))

@@ -30,7 +30,7 @@ public final class AdaGrad extends SquaredGradientScaling {
 
     Builder() {
       super(1e-10);
-      setLearningRate(1e-2);
+      setLearningRate(Factory.DEFAULT_LR);
     }
 
     @Override
@@ -66,7 +66,10 @@ public final class AdaGrad extends SquaredGradientScaling {
      */
     @Override
     public double defaultLearningRate() {
-      return 1e-2;
+      return DEFAULT_LR;
     }
+
+    /** The builder's and the factory's η. */
+    static final double DEFAULT_LR = 1e-2;
   }
 }

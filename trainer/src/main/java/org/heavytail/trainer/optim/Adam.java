@@ -75,7 +75,7 @@ public final class Adam extends AbstractOptimizer {
     boolean decoupled;
 
     Builder() {
-      setLearningRate(1e-3);
+      setLearningRate(Factory.DEFAULT_LR);
     }
 
     @Override
@@ -151,8 +151,11 @@ public final class Adam extends AbstractOptimizer {
     /** η = 1e-3: Kingma &amp; Ba (2015), Algorithm 1's "good default settings"; PyTorch's too. */
     @Override
     public double defaultLearningRate() {
-      return 1e-3;
+      return DEFAULT_LR;
     }
+
+    /** The builder's and both factories' η (adam, adamw). */
+    static final double DEFAULT_LR = 1e-3;
   }
 
   /** {@code adamw}: as {@code adam}, with decoupled {@code weight-decay} (default 0.01). */
@@ -175,7 +178,7 @@ public final class Adam extends AbstractOptimizer {
     /** η = 1e-3: Loshchilov &amp; Hutter (2019) build on Adam's default; PyTorch's AdamW default. */
     @Override
     public double defaultLearningRate() {
-      return 1e-3;
+      return Factory.DEFAULT_LR;
     }
   }
 }

@@ -257,7 +257,7 @@ public final class NoisySgd extends AbstractOptimizer {
     /** η = 0.1: the default of plain {@code sgd}, of which this is the noisy variant. */
     @Override
     public double defaultLearningRate() {
-      return 0.1;
+      return Sgd.SGD_LR;
     }
   }
 }

@@ -31,7 +31,7 @@ public final class RmsProp extends SquaredGradientScaling {
 
     Builder() {
       super(1e-8);
-      setLearningRate(1e-2);
+      setLearningRate(Factory.DEFAULT_LR);
     }
 
     @Override
@@ -74,7 +74,10 @@ public final class RmsProp extends SquaredGradientScaling {
      */
     @Override
     public double defaultLearningRate() {
-      return 1e-2;
+      return DEFAULT_LR;
     }
+
+    /** The builder's and the factory's η. */
+    static final double DEFAULT_LR = 1e-2;
   }
 }

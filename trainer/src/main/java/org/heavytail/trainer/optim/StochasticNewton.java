@@ -208,7 +208,7 @@ public final class StochasticNewton extends AbstractOptimizer {
     double curvatureScale = 1;
 
     private Builder() {
-      setLearningRate(1);
+      setLearningRate(Factory.DEFAULT_LR);
     }
 
     @Override
@@ -262,7 +262,10 @@ public final class StochasticNewton extends AbstractOptimizer {
     /** η = 1: the full Newton step, exact for the quadratic loss of the linear model. */
     @Override
     public double defaultLearningRate() {
-      return 1.0;
+      return DEFAULT_LR;
     }
+
+    /** The builder's and the factory's η. */
+    static final double DEFAULT_LR = 1.0;
   }
 }

@@ -15,6 +15,7 @@ import org.heavytail.trainer.report.Figures;
 import org.heavytail.trainer.report.RowTable;
 import org.heavytail.trainer.reproduce.Check;
 import org.heavytail.trainer.reproduce.Findings;
+import org.heavytail.trainer.reproduce.LeastSquares;
 import org.heavytail.trainer.reproduce.ReportWriter;
 import org.heavytail.trainer.reproduce.Scale;
 import org.heavytail.trainer.reproduce.ScaledReproduction;
@@ -496,22 +497,10 @@ public final class AlignmentReproduction
    * Least-squares slope of log y on log x: 1 when y ∝ x, 0 when y does not depend on x.
    */
   static double logLogSlope(double[] x, double[] y) {
-    int n = x.length;
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += Math.log(x[i]) / n;
-      my += Math.log(y[i]) / n;
-    }
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = Math.log(x[i]) - mx;
-      sxy += dx * (Math.log(y[i]) - my);
-      sxx += dx * dx;
-    }
-    return sxy / sxx;
+    return LeastSquares.slope(java.util.Arrays.stream(x).map(Math::log).toArray(),
+        java.util.Arrays.stream(y).map(Math::log).toArray());
   }
+
 
   private static Path boundFigure(Sizes sizes, List<Point> live, double muMin, Path file)
       throws IOException {

@@ -1,5 +1,7 @@
 package org.heavytail.trainer.reproduce.hessianspectrum;
 
+import org.heavytail.trainer.reproduce.LeastSquares;
+
 /**
  * How many of the top eigenvalues of a symmetric matrix are outliers (spikes) separated from a
  * continuous bulk, by the edge-distribution rule of A. Onatski ("Determining the number of factors
@@ -105,21 +107,10 @@ public record SpectralOutliers(int count, double threshold, double bulkEdge, int
   /** OLS slope of λ_j..λ_{j+4} (1-based) on (j−1)^{2/3}..(j+3)^{2/3}. */
   static double edgeSlope(double[] top, int j) {
     double[] x = new double[5];
-    double[] y = new double[5];
-    double mx = 0;
-    double my = 0;
     for (int i = 0; i < 5; i++) {
       x[i] = Math.pow(j - 1 + i, 2.0 / 3.0);
-      y[i] = top[j - 1 + i];
-      mx += x[i] / 5;
-      my += y[i] / 5;
     }
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < 5; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-    }
-    return sxy / sxx;
+    return LeastSquares.slope(x, java.util.Arrays.copyOfRange(top, j - 1, j + 4));
   }
+
 }

@@ -2,14 +2,20 @@ package org.heavytail.trainer.curvature;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Runs the measurements a {@link CurvatureConfig} asks for on the first n examples and returns
@@ -145,23 +151,20 @@ public record CurvatureReport(Table scalars, Table density) {
    * @param upToStep the last step to keep
    * @throws IOException when a file exists but cannot be read
    */
-  public static CurvatureReport read(java.nio.file.Path scalars, java.nio.file.Path density,
-      long upToStep) throws java.io.IOException {
+  public static CurvatureReport read(Path scalars, Path density, long upToStep)
+      throws IOException {
     CurvatureReport out = empty();
     readInto(out.scalars, scalars, upToStep);
     readInto(out.density, density, upToStep);
     return out;
   }
 
-  private static void readInto(Table into, java.nio.file.Path file, long upToStep)
-      throws java.io.IOException {
-    if (!java.nio.file.Files.exists(file)) {
+  private static void readInto(Table into, Path file, long upToStep) throws IOException {
+    if (!Files.exists(file)) {
       return;
     }
-    tech.tablesaw.api.ColumnType[] types = into.columns().stream()
-        .map(tech.tablesaw.columns.Column::type).toArray(tech.tablesaw.api.ColumnType[]::new);
-    Table t = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(file.toFile())
-        .columnTypes(types));
+    ColumnType[] types = into.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+    Table t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(types));
     into.append(t.where(t.longColumn("step").isLessThanOrEqualTo(upToStep)));
   }
 
